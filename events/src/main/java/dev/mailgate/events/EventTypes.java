@@ -1,0 +1,22 @@
+package dev.mailgate.events;
+
+/** Values of the {@link EventHeaders#EVENT_TYPE} header. */
+public final class EventTypes {
+
+  public static final String INTENT_SUBMITTED = "intent.submitted";
+  public static final String MAIL_APPROVED = "mail.approved";
+  public static final String INBOUND_RECEIVED = "inbound.received";
+  public static final String INBOUND_RELEASED = "inbound.released";
+
+  private EventTypes() {}
+
+  /** e.g. {@code decision.held}. */
+  public static String decision(DecisionState state) {
+    return "decision." + state.wire();
+  }
+
+  /** e.g. {@code outcome.quota_exhausted}. */
+  public static String outcome(OutcomeStatus status) {
+    return "outcome." + status.wire();
+  }
+}
