@@ -1,0 +1,22 @@
+package dev.mailgate.outbound;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReadinessTest {
+
+  @Test
+  void isReady() {
+    given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+  }
+
+  @Test
+  void publishesItsApiDescriptionAndMetrics() {
+    given().when().get("/q/openapi").then().statusCode(200);
+    given().when().get("/q/metrics").then().statusCode(200);
+  }
+}
