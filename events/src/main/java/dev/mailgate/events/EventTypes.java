@@ -7,6 +7,7 @@ public final class EventTypes {
   public static final String MAIL_APPROVED = "mail.approved";
   public static final String INBOUND_RECEIVED = "inbound.received";
   public static final String INBOUND_RELEASED = "inbound.released";
+  public static final String POLICY_CHANGED = "policy.changed";
 
   private EventTypes() {}
 

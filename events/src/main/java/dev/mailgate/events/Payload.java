@@ -12,7 +12,8 @@ public enum Payload {
   APPROVED_EMAIL("approved-email", ApprovedEmail.class, List.of(Topics.APPROVED)),
   DELIVERY_OUTCOME("delivery-outcome", DeliveryOutcome.class, List.of(Topics.OUTCOMES)),
   INBOUND_EMAIL(
-      "inbound-email", InboundEmail.class, List.of(Topics.INBOUND_RECEIVED, Topics.INBOUND));
+      "inbound-email", InboundEmail.class, List.of(Topics.INBOUND_RECEIVED, Topics.INBOUND)),
+  POLICY_CHANGE("policy-change", PolicyChange.class, List.of(Topics.POLICIES));
 
   private final String schemaName;
   private final Class<? extends Record> type;

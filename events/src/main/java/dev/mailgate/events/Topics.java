@@ -26,9 +26,12 @@ public final class Topics {
   /** approval-service: an inbound email released to the agents. */
   public static final String INBOUND = "mail.inbound";
 
+  /** approval-service: every change to a mailbox's oversight policy. */
+  public static final String POLICIES = "mail.policies";
+
   /** Every topic a MailGate component produces or consumes, without dead-letter topics. */
   public static final List<String> ALL =
-      List.of(INTENTS, DECISIONS, APPROVED, OUTCOMES, INBOUND_RECEIVED, INBOUND);
+      List.of(INTENTS, DECISIONS, APPROVED, OUTCOMES, INBOUND_RECEIVED, INBOUND, POLICIES);
 
   private static final String DLQ_SUFFIX = ".dlq";
 
