@@ -1,0 +1,32 @@
+package dev.mailgate.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the outbox relay ({@code mailgate.outbox.*}). */
+@ConfigMapping(prefix = "mailgate.outbox")
+public interface OutboxConfig {
+
+  Relay relay();
+
+  /** The relay thread. */
+  interface Relay {
+
+    /** Whether this instance relays at all; off only in tests that prove the outbox survives. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Rows published per transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay waits for a commit's wake-up before looking anyway. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** The longest pause between tries while Kafka or the database fails. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+  }
+}

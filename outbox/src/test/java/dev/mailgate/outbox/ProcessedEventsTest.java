@@ -1,0 +1,50 @@
+package dev.mailgate.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.testsupport.PostgresDatabase;
+import dev.mailgate.testsupport.PostgresExtension;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class ProcessedEventsTest {
+
+  @RegisterExtension static PostgresExtension postgres = new PostgresExtension("outbox_processed");
+
+  private ProcessedEvents processed;
+
+  @BeforeEach
+  void migrate(PostgresDatabase db) {
+    Flyway.configure().dataSource(db.jdbcUrl(), db.username(), db.password()).load().migrate();
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(db.jdbcUrl());
+    dataSource.setUser(db.username());
+    dataSource.setPassword(db.password());
+    processed = new ProcessedEvents(dataSource);
+  }
+
+  @Test
+  void anEventIsNewOnlyTheFirstTimePerConsumer() {
+    String id = java.util.UUID.randomUUID().toString();
+
+    assertThat(processed.markFirstSeen("audit", id)).isTrue();
+    assertThat(processed.markFirstSeen("audit", id)).isFalse();
+    assertThat(processed.markFirstSeen("approval", id)).isTrue();
+  }
+
+  @Test
+  void aBatchReportsOnlyItsNewEvents() {
+    String seen = java.util.UUID.randomUUID().toString();
+    String fresh = java.util.UUID.randomUUID().toString();
+    processed.markFirstSeen("poller", seen);
+
+    assertThat(processed.markFirstSeen("poller", List.of(seen, fresh, fresh)))
+        .isEqualTo(Set.of(fresh));
+    assertThat(processed.markFirstSeen("poller", List.of())).isEmpty();
+  }
+}
