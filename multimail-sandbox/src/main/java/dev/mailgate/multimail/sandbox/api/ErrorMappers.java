@@ -1,0 +1,56 @@
+package dev.mailgate.multimail.sandbox.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.mailgate.multimail.sandbox.domain.SandboxException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as MultiMail's {@code {"error": "..."}}; bad JSON is a 400, never a 500. */
+public class ErrorMappers {
+
+  @ServerExceptionMapper
+  public Response sandbox(SandboxException e) {
+    return ApiErrors.of(e.status(), e.getMessage(), e.retryAfterSeconds());
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e) {
+    if (e instanceof JsonParseException) {
+      return ApiErrors.of(400, "Invalid JSON body");
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      return ApiErrors.of(400, "Invalid value for field " + field.replace(".[", "["));
+    }
+    return ApiErrors.of(400, "Invalid JSON body");
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json);
+    }
+    String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+    return ApiErrors.of(status, status == 404 ? "Not found" : reason);
+  }
+
+  @ServerExceptionMapper
+  public Response illegalArgument(IllegalArgumentException e) {
+    return ApiErrors.of(400, e.getMessage() == null ? "Invalid request" : e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e) {
+    Log.error("Unexpected sandbox error", e);
+    return ApiErrors.of(500, "Internal error");
+  }
+}

@@ -1,0 +1,99 @@
+package dev.mailgate.multimail.sandbox.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One email, inbound or outbound. Immutable: state changes replace it in the store. */
+public record Email(
+    String id,
+    String mailboxId,
+    Direction direction,
+    String from,
+    List<String> to,
+    List<String> cc,
+    List<String> bcc,
+    String subject,
+    String markdown,
+    List<StoredAttachment> attachments,
+    EmailStatus status,
+    Instant receivedAt,
+    String threadId,
+    String inReplyTo,
+    Instant deliveredAt,
+    Instant approvedAt,
+    String idempotencyKey) {
+
+  public Email {
+    to = List.copyOf(to);
+    cc = List.copyOf(cc);
+    bcc = List.copyOf(bcc);
+    attachments = List.copyOf(attachments);
+  }
+
+  public Email withStatus(EmailStatus newStatus) {
+    return new Email(
+        id,
+        mailboxId,
+        direction,
+        from,
+        to,
+        cc,
+        bcc,
+        subject,
+        markdown,
+        attachments,
+        newStatus,
+        receivedAt,
+        threadId,
+        inReplyTo,
+        deliveredAt,
+        approvedAt,
+        idempotencyKey);
+  }
+
+  public Email delivered(Instant at) {
+    return new Email(
+        id,
+        mailboxId,
+        direction,
+        from,
+        to,
+        cc,
+        bcc,
+        subject,
+        markdown,
+        attachments,
+        EmailStatus.SENT,
+        receivedAt,
+        threadId,
+        inReplyTo,
+        at,
+        approvedAt,
+        idempotencyKey);
+  }
+
+  public Email approved(Instant at, EmailStatus newStatus) {
+    return new Email(
+        id,
+        mailboxId,
+        direction,
+        from,
+        to,
+        cc,
+        bcc,
+        subject,
+        markdown,
+        attachments,
+        newStatus,
+        receivedAt,
+        threadId,
+        inReplyTo,
+        deliveredAt,
+        at,
+        idempotencyKey);
+  }
+
+  public boolean hasAttachments() {
+    return !attachments.isEmpty();
+  }
+}
