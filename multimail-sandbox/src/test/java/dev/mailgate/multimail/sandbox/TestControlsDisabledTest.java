@@ -2,6 +2,9 @@ package dev.mailgate.multimail.sandbox;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -32,6 +35,9 @@ class TestControlsDisabledTest {
         .get("/v1/mailboxes/mbx_auto")
         .then()
         .statusCode(200)
-        .body("oversight_mode", equalTo("autonomous"));
+        .body("oversight_mode", equalTo("autonomous"))
+        .body("is_active", equalTo(1))
+        .body("created_at", instanceOf(Long.class))
+        .body("$", not(hasKey("active")));
   }
 }

@@ -21,13 +21,13 @@ public class MailboxResource {
   }
 
   @GET
-  public Map<String, List<MailboxView>> list() {
+  public Map<String, List<Map<String, Object>>> list() {
     return Map.of("mailboxes", mailboxes.list().stream().map(MailboxView::of).toList());
   }
 
   @GET
   @Path("/{id}")
-  public MailboxView get(@PathParam("id") String id) {
+  public Map<String, Object> get(@PathParam("id") String id) {
     return MailboxView.of(mailboxes.get(id));
   }
 }

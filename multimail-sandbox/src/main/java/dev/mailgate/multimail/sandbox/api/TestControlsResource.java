@@ -79,7 +79,7 @@ public class TestControlsResource {
 
   @PUT
   @Path("/mailboxes/{id}")
-  public MailboxView mailbox(@PathParam("id") String id, MailboxBody body) {
+  public Map<String, Object> mailbox(@PathParam("id") String id, MailboxBody body) {
     if (body == null || !OutboundValidator.isAddress(body.address())) {
       throw SandboxException.badRequest("address is required");
     }
