@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(AuditKafkaResource.class)
 @WithTestResource(
     value = PostgresTestResource.class,
     initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "mailgate_audit"))

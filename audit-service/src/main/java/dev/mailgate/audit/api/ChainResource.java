@@ -1,0 +1,57 @@
+package dev.mailgate.audit.api;
+
+import dev.mailgate.audit.service.ChainReport;
+import dev.mailgate.audit.service.ChainVerifier;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Verification of the hash chains (one per mailbox). */
+@Path("/audit/chains")
+@RolesAllowed({"reviewer", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "verify", description = "prove the trail was not altered")
+public class ChainResource {
+
+  private static final Pattern CHAIN = Pattern.compile("~unattributed|[A-Za-z0-9._:-]{1,128}");
+
+  private final ChainVerifier verifier;
+  private final JsonWebToken token;
+
+  public ChainResource(ChainVerifier verifier, JsonWebToken token) {
+    this.verifier = verifier;
+    this.token = token;
+  }
+
+  @GET
+  @Path("/{chain}/verify")
+  @Operation(
+      summary = "Walk one mailbox's chain and report the first broken link",
+      description =
+          "kind: altered (a row no longer matches its hash), missing (rows deleted),"
+              + " reordered (rows moved). The chain of events without a valid mailbox is"
+              + " ~unattributed (readable with the * grant only).")
+  public ChainReport verify(@PathParam("chain") String chain) {
+    String key = FilterParams.matching("chain", chain, CHAIN);
+    MailboxScope.of(token).require(key);
+    return verifier.verify(key).orElseThrow(() -> ApiProblem.notFound("no chain for this mailbox"));
+  }
+
+  @GET
+  @Path("/verify")
+  @Operation(summary = "Verify every chain (needs the * mailbox grant)")
+  public List<ChainReport> verifyAll() {
+    if (!MailboxScope.of(token).all()) {
+      throw ApiProblem.forbidden("verifying every chain needs the * mailbox grant");
+    }
+    return verifier.verifyAll();
+  }
+}
