@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON configuration of every MailGate event: snake_case fields, ISO-8601 UTC instants,
- * nulls left out, unknown fields ignored (fields are only ever added to the contract).
+ * The one JSON configuration of every MailGate event: snake_case fields, ISO-8601 UTC instants and
+ * durations, nulls left out, unknown fields ignored (fields are only ever added to the contract).
  */
 public final class EventJson {
 
@@ -29,6 +29,7 @@ public final class EventJson {
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
   }

@@ -1,0 +1,31 @@
+package dev.mailgate.approval.domain;
+
+import dev.mailgate.events.DecisionState;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A recent intent of the same mailbox that shares recipients or the thread with a new one. */
+public record Candidate(
+    String intentId,
+    String role,
+    DecisionState state,
+    String contentHash,
+    String recipientsHash,
+    String subjectKey,
+    long fingerprint,
+    UUID conflictId,
+    Instant receivedAt) {
+
+  public static Candidate of(Intent intent) {
+    return new Candidate(
+        intent.intentId,
+        intent.role,
+        intent.state,
+        intent.contentHash,
+        intent.recipientsHash,
+        intent.subjectKey,
+        intent.fingerprint == null ? 0 : intent.fingerprint,
+        intent.conflictId,
+        intent.receivedAt);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.mailgate.approval.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A mailbox's policy at one moment: its settings, grants by role and recipient rules. The hard
+ * rules that apply in every oversight mode before anything else.
+ */
+public record Policy(Mailbox mailbox, Map<String, RoleGrant> grants, List<RecipientRule> rules) {
+
+  private static final String ANY_ROLE = "*";
+
+  /**
+   * Why the mailbox's hard rules refuse this send by {@code role} to {@code recipients}, if they
+   * do.
+   */
+  public Optional<String> refusal(String role, List<String> recipients) {
+    if (mailbox.oversightMode == OversightMode.READ_ONLY) {
+      return Optional.of("mailbox " + mailbox.id + " is read_only: nothing may be sent from it");
+    }
+    if (!maySend(role)) {
+      return Optional.of("role " + role + " holds no send grant on mailbox " + mailbox.id);
+    }
+    if (recipients.size() > mailbox.maxRecipients) {
+      return Optional.of(
+          recipients.size()
+              + " recipients, mailbox "
+              + mailbox.id
+              + " allows at most "
+              + mailbox.maxRecipients);
+    }
+    for (String recipient : recipients) {
+      Optional<String> refused = recipientRefusal(recipient.toLowerCase(Locale.ROOT));
+      if (refused.isPresent()) {
+        return refused;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public boolean maySend(String role) {
+    RoleGrant grant = grants.getOrDefault(role, grants.get(ANY_ROLE));
+    return grant != null && grant.canSend;
+  }
+
+  private Optional<String> recipientRefusal(String recipient) {
+    boolean hasAllowRules = false;
+    boolean allowed = false;
+    for (RecipientRule rule : rules) {
+      boolean matches = matches(rule.pattern, recipient);
+      if (rule.isDeny() && matches) {
+        return Optional.of("recipient " + recipient + " is denied by the rule " + rule.pattern);
+      }
+      if (!rule.isDeny()) {
+        hasAllowRules = true;
+        allowed |= matches;
+      }
+    }
+    if (hasAllowRules && !allowed) {
+      return Optional.of(
+          "recipient "
+              + recipient
+              + " matches none of mailbox "
+              + mailbox.id
+              + "'s allowed recipients");
+    }
+    return Optional.empty();
+  }
+
+  /** An exact address, or {@code *@domain} for every address at that domain. */
+  static boolean matches(String pattern, String address) {
+    if (pattern.startsWith("*@")) {
+      return address.endsWith(pattern.substring(1));
+    }
+    return pattern.equals(address);
+  }
+}

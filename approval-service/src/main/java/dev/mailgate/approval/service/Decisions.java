@@ -1,0 +1,92 @@
+package dev.mailgate.approval.service;
+
+import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.events.Actor;
+import dev.mailgate.events.ApprovedEmail;
+import dev.mailgate.events.Attachment;
+import dev.mailgate.events.DecisionEvent;
+import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.EventJson;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.IntentKind;
+import dev.mailgate.events.Problem;
+import dev.mailgate.events.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Changes an intent's state and writes what that implies — a {@code mail.decisions} event, and for
+ * an approval the final content on {@code mail.approved} — in the caller's transaction.
+ */
+@ApplicationScoped
+public class Decisions {
+
+  private final Events events;
+
+  public Decisions(Events events) {
+    this.events = events;
+  }
+
+  /** Moves {@code intent} to {@code state} and announces it. */
+  public void decide(Intent intent, DecisionState state, Actor actor, String reason) {
+    intent.state = state;
+    intent.reason = reason;
+    intent.decidedBy = actor.id();
+    intent.decidedAt = Instant.now();
+    announce(intent, state, actor, reason, List.of());
+    if (state == DecisionState.APPROVED) {
+      events.publish(
+          Topics.APPROVED, intent.mailboxId, EventTypes.MAIL_APPROVED, approved(intent, actor));
+    }
+  }
+
+  /** Announces a state without changing the row (e.g. {@code accepted} before the decision). */
+  public void announce(
+      Intent intent, DecisionState state, Actor actor, String reason, List<Problem> problems) {
+    DecisionEvent event =
+        new DecisionEvent(
+            intent.intentId,
+            intent.mailboxId == null ? "" : intent.mailboxId,
+            state,
+            actor,
+            reason,
+            problems,
+            intent.relatedIntentId,
+            intent.conflictId == null ? null : intent.conflictId.toString(),
+            state == DecisionState.APPROVED ? intent.editedFields : List.of(),
+            intent.team,
+            intent.role,
+            intent.agent,
+            Instant.now());
+    events.publish(Topics.DECISIONS, intent.mailboxId, EventTypes.decision(state), event);
+  }
+
+  private static ApprovedEmail approved(Intent intent, Actor actor) {
+    List<Attachment> attachments =
+        intent.attachments == null || intent.attachments.isNull()
+            ? List.of()
+            : Arrays.asList(
+                EventJson.mapper().convertValue(intent.attachments, Attachment[].class));
+    return new ApprovedEmail(
+        intent.intentId,
+        "reply".equals(intent.kind) ? IntentKind.REPLY : IntentKind.SEND,
+        intent.mailboxId,
+        intent.team,
+        intent.role,
+        intent.agent,
+        intent.action,
+        intent.to,
+        intent.cc,
+        intent.bcc,
+        intent.subject,
+        intent.markdown,
+        attachments,
+        intent.replyToEmailId,
+        intent.threadId,
+        actor,
+        intent.editedFields,
+        Instant.now());
+  }
+}
