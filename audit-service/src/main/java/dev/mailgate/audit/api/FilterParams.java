@@ -88,7 +88,7 @@ public class FilterParams {
         fromAt,
         toAt,
         after,
-        paged ? limit(config) : config.scanPageSize());
+        paged ? limit(config) : limitChecked(config, config.scanPageSize()));
   }
 
   static String matching(String name, String value, Pattern pattern) {
@@ -127,6 +127,12 @@ public class FilterParams {
       throw ApiProblem.badRequest(
           name + " is not an ISO-8601 instant such as 2026-11-24T10:00:00Z");
     }
+  }
+
+  /** Export streams everything, page by page, but still refuses a malformed limit. */
+  private int limitChecked(AuditConfig.Query config, int pageSize) {
+    limit(config);
+    return pageSize;
   }
 
   private int limit(AuditConfig.Query config) {
