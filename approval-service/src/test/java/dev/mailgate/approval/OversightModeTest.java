@@ -8,19 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.Topics;
-import dev.mailgate.testsupport.KafkaTestResource;
-import dev.mailgate.testsupport.PostgresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(
-    value = PostgresTestResource.class,
-    initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "mailgate_approval"))
+@ApprovalTestResources
 class OversightModeTest {
 
   @Test

@@ -16,7 +16,7 @@ public record ContentKeys(
     String contentHash, String recipientsHash, String subjectKey, long fingerprint) {
 
   private static final Pattern REPLY_PREFIX = Pattern.compile("^((re|fwd?|aw|wg)\\s*:\\s*)+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@.]+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   public static ContentKeys of(String subject, String markdown, Collection<String> recipients) {
     String normalisedSubject = subjectKey(subject);

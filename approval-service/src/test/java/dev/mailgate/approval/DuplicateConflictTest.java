@@ -1,0 +1,160 @@
+package dev.mailgate.approval;
+
+import static dev.mailgate.approval.Bus.awaitJson;
+import static dev.mailgate.approval.Bus.forIntent;
+import static dev.mailgate.approval.Bus.intent;
+import static dev.mailgate.approval.Bus.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailgate.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@ApprovalTestResources
+class DuplicateConflictTest {
+
+  @Test
+  void theSameEmailFromAnotherRoleIsSuppressedAndLinkedToTheOriginal() {
+    String original =
+        publish(
+            intent(
+                "mbx_auto",
+                "ProductManager",
+                "dup@customer.example.com",
+                "Release notes",
+                "Version 2.0 is out!"));
+    awaitJson(Topics.DECISIONS, 2, forIntent(original));
+    String copy =
+        publish(
+            intent(
+                "mbx_auto",
+                "Architect",
+                "DUP@customer.example.com",
+                "Release notes",
+                "Version 2.0 is out."));
+
+    JsonNode decision = awaitJson(Topics.DECISIONS, 2, forIntent(copy)).get(1);
+
+    assertThat(decision.get("state").asText()).isEqualTo("duplicate");
+    assertThat(decision.get("related_intent_id").asText()).isEqualTo(original);
+    assertThat(Bus.read(Topics.APPROVED, forIntent(copy))).isEmpty();
+  }
+
+  @Test
+  void twoRolesEmailingTheSameCustomerAreGroupedAndHeldEvenInAutonomousMode() {
+    String pm =
+        publish(
+            intent(
+                "mbx_auto",
+                "ProductManager",
+                "ana@customer.example.com",
+                "Your renewal",
+                "We would like to offer you a discount on renewal."));
+    String eng =
+        publish(
+            intent(
+                "mbx_auto",
+                "Engineer",
+                "ana@customer.example.com",
+                "Outage report",
+                "Yesterday's outage was caused by a bad deploy."));
+
+    JsonNode first = awaitJson(Topics.DECISIONS, 2, forIntent(pm)).get(1);
+    JsonNode second = awaitJson(Topics.DECISIONS, 2, forIntent(eng)).get(1);
+
+    assertThat(first.get("state").asText()).isEqualTo("approved");
+    assertThat(second.get("state").asText()).isEqualTo("conflict");
+    assertThat(second.get("reason").asText()).contains("role ProductManager");
+    assertThat(second.get("conflict_id").asText()).isNotBlank();
+    assertThat(Bus.read(Topics.APPROVED, forIntent(eng))).isEmpty();
+  }
+
+  @Test
+  void inAGatedMailboxTheHeldOriginalJoinsTheConflictGroup() {
+    String pm =
+        publish(
+            intent(
+                "mbx_gated",
+                "ProductManager",
+                "bo@customer.example.com",
+                "Launch date",
+                "We launch on the 3rd."));
+    String arch =
+        publish(
+            intent(
+                "mbx_gated",
+                "Architect",
+                "bo@customer.example.com",
+                "Launch date",
+                "We launch on the 10th."));
+
+    List<JsonNode> pmDecisions = awaitJson(Topics.DECISIONS, 3, forIntent(pm));
+    JsonNode archDecision = awaitJson(Topics.DECISIONS, 2, forIntent(arch)).get(1);
+
+    assertThat(pmDecisions)
+        .extracting(d -> d.get("state").asText())
+        .containsExactly("accepted", "held", "conflict");
+    assertThat(archDecision.get("state").asText()).isEqualTo("conflict");
+    assertThat(pmDecisions.get(2).get("conflict_id")).isEqualTo(archDecision.get("conflict_id"));
+  }
+
+  @Test
+  void theSameRoleResendingANearIdenticalMessageIsAConflictNotADuplicate() {
+    String first =
+        publish(
+            intent(
+                "mbx_auto",
+                "Support",
+                "cy@customer.example.com",
+                "Ticket 4411",
+                "Your ticket 4411 has been resolved, please confirm the fix works for you today."));
+    awaitJson(Topics.DECISIONS, 2, forIntent(first));
+    String again =
+        publish(
+            intent(
+                "mbx_auto",
+                "Support",
+                "cy@customer.example.com",
+                "Ticket #4411",
+                "Your ticket 4411 has been resolved; please confirm the fix works for you today!!"));
+    String unrelated =
+        publish(
+            intent(
+                "mbx_auto",
+                "Support",
+                "cy@customer.example.com",
+                "Invoice",
+                "Attached is your invoice for November."));
+
+    assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(again)).get(1).get("state").asText())
+        .isIn("conflict", "duplicate");
+    assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(unrelated)).get(1).get("state").asText())
+        .isEqualTo("approved");
+  }
+
+  @Test
+  void repliesToTheSameEmailFromTwoRolesConflict() {
+    ObjectNode first = reply("mbx_auto", "Engineer", "email-777", "We fixed it.");
+    ObjectNode second = reply("mbx_auto", "Sales", "email-777", "Here is a coupon.");
+
+    String a = publish(first);
+    awaitJson(Topics.DECISIONS, 2, forIntent(a));
+    String b = publish(second);
+
+    assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(b)).get(1).get("state").asText())
+        .isEqualTo("conflict");
+  }
+
+  private static ObjectNode reply(String mailbox, String role, String emailId, String body) {
+    ObjectNode reply = intent(mailbox, role, "unused@example.com", "unused", body);
+    reply.put("kind", "reply");
+    reply.put("reply_to_email_id", emailId);
+    reply.putArray("to");
+    reply.remove("subject");
+    return reply;
+  }
+}
