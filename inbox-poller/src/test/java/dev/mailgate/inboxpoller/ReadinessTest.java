@@ -4,16 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import dev.mailgate.testsupport.PostgresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = PostgresTestResource.class,
-    initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "mailgate_poller"))
+@PollerTestResources
 class ReadinessTest {
 
   @Test

@@ -1,0 +1,169 @@
+package dev.mailgate.inboxpoller.service;
+
+import dev.mailgate.inboxpoller.config.PollerConfig;
+import dev.mailgate.inboxpoller.domain.Backoff;
+import dev.mailgate.multimail.client.error.MultiMailException;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls every configured mailbox on its own timer (interval + jitter, backoff after failures,
+ * {@code Retry-After} honoured) on a small thread pool, so a slow or failing mailbox holds one
+ * thread and delays nobody else. Webhooks {@link #trigger} an immediate poll.
+ */
+@ApplicationScoped
+public class PollScheduler {
+
+  private final PollerConfig config;
+  private final MailboxPoller poller;
+  private final MailboxHealth health;
+  private final Backoff backoff;
+  private final Map<String, MailboxSchedule> schedules = new LinkedHashMap<>();
+  private volatile ScheduledExecutorService executor;
+  private volatile boolean running;
+
+  public PollScheduler(PollerConfig config, MailboxPoller poller, MailboxHealth health) {
+    this.config = config;
+    this.poller = poller;
+    this.health = health;
+    this.backoff =
+        new Backoff(
+            config.backoff().initial(),
+            config.backoff().max(),
+            () -> ThreadLocalRandom.current().nextDouble());
+    for (String mailboxId : config.mailboxes().orElse(List.of())) {
+      Optional<PollerConfig.MailboxOverride> own =
+          Optional.ofNullable(config.overrides().get(mailboxId));
+      schedules.put(
+          mailboxId,
+          new MailboxSchedule(
+              mailboxId,
+              own.flatMap(PollerConfig.MailboxOverride::interval).orElse(config.interval()),
+              own.flatMap(PollerConfig.MailboxOverride::jitter).orElse(config.jitter())));
+    }
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (schedules.isEmpty()) {
+      Log.warn("no mailboxes configured (mailgate.poller.mailboxes): nothing to poll");
+    } else if (config.enabled()) {
+      start();
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  /** Starts polling every mailbox, each after a random part of its jitter. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    executor = Executors.newScheduledThreadPool(Math.max(1, config.threads()), this::thread);
+    running = true;
+    for (MailboxSchedule schedule : schedules.values()) {
+      schedule(schedule, backoff.afterSuccess(Duration.ZERO, schedule.jitter));
+    }
+    Log.infof("polling %d mailboxes", schedules.size());
+  }
+
+  /** Stops polling; returns once no poll of this instance is running any more. */
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    schedules.values().forEach(MailboxSchedule::cancel);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** The configured mailbox ids. */
+  public List<String> mailboxes() {
+    return List.copyOf(schedules.keySet());
+  }
+
+  /**
+   * Polls the mailbox as soon as its backoff allows (right after the running poll, if one is);
+   * false for a mailbox this service does not poll.
+   */
+  public boolean trigger(String mailboxId) {
+    MailboxSchedule schedule = schedules.get(mailboxId);
+    if (schedule == null) {
+      return false;
+    }
+    if (running && !schedule.requestAgainIfBusy()) {
+      schedule(schedule, schedule.waitForTrigger());
+    }
+    return true;
+  }
+
+  private void schedule(MailboxSchedule schedule, Duration delay) {
+    synchronized (schedule) {
+      if (!running) {
+        return;
+      }
+      try {
+        schedule.next(
+            executor.schedule(() -> run(schedule), delay.toMillis(), TimeUnit.MILLISECONDS));
+      } catch (RejectedExecutionException e) {
+        // stopping: the next start schedules every mailbox again
+      }
+    }
+  }
+
+  private void run(MailboxSchedule schedule) {
+    if (!schedule.begin()) {
+      return;
+    }
+    Duration next;
+    try {
+      PollResult result = poller.poll(schedule.mailboxId);
+      health.succeeded(schedule.mailboxId, result);
+      schedule.backOffUntil(Instant.MIN);
+      next = backoff.afterSuccess(schedule.interval, schedule.jitter);
+    } catch (Exception e) {
+      int failures = health.failed(schedule.mailboxId, e);
+      Optional<Duration> retryAfter =
+          e instanceof MultiMailException m ? m.retryAfter() : Optional.empty();
+      next = backoff.afterFailure(failures, retryAfter);
+      schedule.backOffUntil(Instant.now().plus(next));
+      Log.warnf(
+          "polling %s failed (%d in a row), next try in %d ms: %s",
+          schedule.mailboxId, failures, next.toMillis(), e.getMessage());
+    }
+    if (schedule.end()) {
+      next = schedule.waitForTrigger();
+    }
+    schedule(schedule, next);
+  }
+
+  private Thread thread(Runnable runnable) {
+    Thread thread = new Thread(runnable, "inbox-poller");
+    thread.setDaemon(true);
+    return thread;
+  }
+}
