@@ -1,0 +1,126 @@
+package dev.mailgate.approval.service;
+
+import dev.mailgate.approval.domain.InboundItem;
+import dev.mailgate.approval.domain.Mailbox;
+import dev.mailgate.approval.domain.OversightMode;
+import dev.mailgate.approval.domain.PolicyRepository;
+import dev.mailgate.approval.security.Reviewer;
+import dev.mailgate.events.Actor;
+import dev.mailgate.events.EventJson;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.InboundEmail;
+import dev.mailgate.events.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inbound oversight: mail of a {@code gated_all} mailbox (or of a mailbox without a policy) is held
+ * for a reviewer; everything else is released to the agents at once on {@code mail.inbound}. A
+ * redelivered email (same id) is a no-op.
+ */
+@ApplicationScoped
+public class InboundGate {
+
+  private final EntityManager em;
+  private final PolicyRepository policies;
+  private final Events events;
+
+  public InboundGate(EntityManager em, PolicyRepository policies, Events events) {
+    this.em = em;
+    this.policies = policies;
+    this.events = events;
+  }
+
+  @Transactional
+  public void receive(InboundEmail email) {
+    if (em.find(InboundItem.class, email.emailId()) != null) {
+      return;
+    }
+    InboundItem item = new InboundItem();
+    item.emailId = email.emailId();
+    item.mailboxId = email.mailboxId();
+    item.threadId = email.threadId();
+    item.payload = EventJson.mapper().valueToTree(email);
+    item.receivedAt = Instant.now();
+    Optional<Mailbox> mailbox = policies.mailbox(email.mailboxId());
+    if (mailbox.isEmpty()) {
+      item.state = "held";
+      item.reason = "unknown mailbox " + email.mailboxId() + ": held until a reviewer decides";
+    } else if (mailbox.get().oversightMode == OversightMode.GATED_ALL) {
+      item.state = "held";
+      item.reason = "mailbox is gated_all: inbound mail waits for a reviewer";
+    } else {
+      release(item, Actor.policy());
+    }
+    em.persist(item);
+  }
+
+  @Transactional
+  public InboundItem release(String emailId, Reviewer reviewer) {
+    InboundItem item = heldForUpdate(emailId, reviewer);
+    release(item, Actor.reviewer(reviewer.subject()));
+    return item;
+  }
+
+  @Transactional
+  public InboundItem reject(String emailId, String reason, Reviewer reviewer) {
+    String why = ReviewService.requireReason(reason);
+    InboundItem item = heldForUpdate(emailId, reviewer);
+    item.state = "rejected";
+    item.reason = why;
+    item.decidedBy = reviewer.subject();
+    item.decidedAt = Instant.now();
+    return item;
+  }
+
+  @Transactional
+  public List<InboundItem> held(Reviewer reviewer, int limit) {
+    return em.createQuery(
+            "from InboundItem i where i.state = 'held' order by i.receivedAt, i.emailId",
+            InboundItem.class)
+        .setMaxResults(1_000)
+        .getResultStream()
+        .filter(i -> reviewer.mayActOn(i.mailboxId))
+        .limit(limit)
+        .toList();
+  }
+
+  private void release(InboundItem item, Actor actor) {
+    item.state = "released";
+    item.decidedBy = actor.id();
+    item.decidedAt = Instant.now();
+    InboundEmail email = EventJson.mapper().convertValue(item.payload, InboundEmail.class);
+    InboundEmail released =
+        new InboundEmail(
+            email.emailId(),
+            email.mailboxId(),
+            email.threadId(),
+            email.from(),
+            email.to(),
+            email.cc(),
+            email.subject(),
+            email.markdown(),
+            email.attachments(),
+            email.receivedAt(),
+            actor);
+    events.publish(Topics.INBOUND, item.mailboxId, EventTypes.INBOUND_RELEASED, released);
+  }
+
+  private InboundItem heldForUpdate(String emailId, Reviewer reviewer) {
+    InboundItem item = em.find(InboundItem.class, emailId, LockModeType.PESSIMISTIC_WRITE);
+    if (item == null || !reviewer.mayActOn(item.mailboxId)) {
+      throw new ReviewException(
+          ReviewException.Kind.NOT_FOUND, "no inbound email " + emailId + " in your mailboxes");
+    }
+    if (!"held".equals(item.state)) {
+      throw new ReviewException(
+          ReviewException.Kind.NOT_PENDING, "inbound email " + emailId + " is " + item.state);
+    }
+    return item;
+  }
+}
