@@ -1,0 +1,98 @@
+package dev.mailgate.outbound.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** outbound-service settings ({@code mailgate.outbound.*}). */
+@ConfigMapping(prefix = "mailgate.outbound")
+public interface OutboundConfig {
+
+  MultiMail multimail();
+
+  Retry retry();
+
+  Quota quota();
+
+  Health health();
+
+  /** How many mailboxes are delivered to in parallel; one mailbox's mail goes out in order. */
+  @WithDefault("8")
+  int concurrency();
+
+  /** Where MultiMail is and how long a call may take. */
+  interface MultiMail {
+
+    /** API root without {@code /v1}; {@code MULTIMAIL_BASE_URL}, the sandbox by default. */
+    URI baseUrl();
+
+    /** Bearer key; {@code MULTIMAIL_API_KEY}. Never logged. */
+    String apiKey();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Past this a call counts as timed out (outcome unknown) and is retried with the same key. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+  }
+
+  /** Backoff for transient failures (5xx, timeouts, connection errors, 429). */
+  interface Retry {
+
+    /** Delay before the second try; doubles per failure, with full jitter. */
+    @WithDefault("1s")
+    Duration initialDelay();
+
+    /** Longest delay between two tries. */
+    @WithDefault("5m")
+    Duration maxDelay();
+
+    /**
+     * Tries before a delivery is given up as {@code failed} (rate limits and quota not counted).
+     */
+    @WithDefault("20")
+    int maxAttempts();
+
+    /** A longer {@code Retry-After} than this is shortened to it. */
+    @WithDefault("1h")
+    Duration maxRetryAfter();
+
+    /** How often waiting deliveries are looked at. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Waiting deliveries taken per look. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a taken delivery is reserved for this instance before another may take it. */
+    @WithDefault("5m")
+    Duration lease();
+  }
+
+  /** Quota exhaustion: MultiMail says "until the 1st"; we ask again sooner. */
+  interface Quota {
+
+    /** How often one delivery of a quota-paused mailbox probes whether MultiMail accepts again. */
+    @WithDefault("10m")
+    Duration probeInterval();
+  }
+
+  /** The readiness check on MultiMail. */
+  interface Health {
+
+    /** Readiness fails once MultiMail has not answered (or answered 5xx) for this long. */
+    @WithDefault("60s")
+    Duration unreachableThreshold();
+
+    /** Whether to call MultiMail ({@code GET /v1/account}) when no delivery has for a while. */
+    @WithDefault("true")
+    boolean probeWhenIdle();
+
+    /** Idle time after which the probe calls. */
+    @WithDefault("30s")
+    Duration probeInterval();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.mailgate.outbound.service;
+
+import dev.mailgate.events.DeliveryOutcome;
+import dev.mailgate.events.OutcomeStatus;
+import dev.mailgate.outbound.config.OutboundConfig;
+import dev.mailgate.outbound.domain.Backoff;
+import dev.mailgate.outbound.domain.MailboxPause;
+import dev.mailgate.outbound.domain.PauseRepository;
+import dev.mailgate.outbound.domain.QuotaAnnouncements;
+import dev.mailgate.outbound.domain.Verdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Turns verdicts into state and events, inside the caller's transaction: the outcome (and a dead
+ * letter for a permanent failure) goes to the outbox together with the change to the waiting
+ * delivery and the mailbox's pause, so they commit or vanish together.
+ */
+@ApplicationScoped
+public class OutcomeRecorder {
+
+  private final Parking parking;
+  private final PauseRepository pauses;
+  private final QuotaAnnouncements quota;
+  private final OutcomeEvents events;
+  private final DeliveryMetrics metrics;
+  private final OutboundConfig config;
+  private final Backoff backoff;
+  private final Clock clock;
+
+  public OutcomeRecorder(
+      Parking parking,
+      PauseRepository pauses,
+      QuotaAnnouncements quota,
+      OutcomeEvents events,
+      DeliveryMetrics metrics,
+      OutboundConfig config,
+      Clock clock) {
+    this.parking = parking;
+    this.pauses = pauses;
+    this.quota = quota;
+    this.events = events;
+    this.metrics = metrics;
+    this.config = config;
+    this.clock = clock;
+    OutboundConfig.Retry retry = config.retry();
+    this.backoff =
+        new Backoff(retry.initialDelay(), retry.maxDelay(), retry.maxRetryAfter(), new Random());
+  }
+
+  public void record(List<Result> results) {
+    Instant now = clock.instant();
+    Map<String, Instant> holds = new HashMap<>();
+    Set<String> accepted = new HashSet<>();
+    for (Result result : results) {
+      apply(result.work(), result.verdict(), now, holds);
+      if (result.verdict() instanceof Verdict.Accepted) {
+        accepted.add(result.work().mailboxId());
+      }
+    }
+    // MultiMail accepts this mailbox's mail again: whatever paused it is over.
+    accepted.removeAll(holds.keySet());
+    pauses.liftAll(accepted);
+  }
+
+  private void apply(Work work, Verdict verdict, Instant now, Map<String, Instant> holds) {
+    int attempt = work.attempts() + 1;
+    if (verdict instanceof Verdict.Accepted a) {
+      if (parking.finish(work)) {
+        emit(work, OutcomeStatus.ACCEPTED, attempt, a, null, null, null, now);
+        metrics.outcome("accepted");
+      }
+    } else if (verdict instanceof Verdict.Permanent p) {
+      fail(work, attempt, p.httpStatus() == 0 ? null : p.httpStatus(), p.error(), now);
+    } else if (verdict instanceof Verdict.Transient t) {
+      holds.putIfAbsent(work.mailboxId(), now);
+      int failures = work.failures() + 1;
+      if (failures >= config.retry().maxAttempts()) {
+        fail(
+            work,
+            attempt,
+            t.httpStatus(),
+            "gave up after " + attempt + " tries: " + t.error(),
+            now);
+        return;
+      }
+      Instant next = now.plus(backoff.delay(failures, t.retryAfter()));
+      if (parking.park(work, attempt, failures, next, t.error(), now)) {
+        emit(work, OutcomeStatus.RETRYING, attempt, null, t.httpStatus(), t.error(), next, now);
+        metrics.retry(t.cause().tag());
+      }
+    } else if (verdict instanceof Verdict.RateLimited r) {
+      Instant until = now.plus(backoff.pause(r.retryAfter(), config.retry().maxRetryAfter()));
+      holds.put(work.mailboxId(), until);
+      pauses.pause(work.mailboxId(), MailboxPause.Reason.RATE_LIMITED, now, until, r.error());
+      if (parking.park(work, attempt, work.failures(), until, r.error(), now)) {
+        emit(work, OutcomeStatus.RETRYING, attempt, null, 429, r.error(), until, now);
+        metrics.retry("rate_limited");
+      }
+    } else if (verdict instanceof Verdict.QuotaExhausted q) {
+      Instant until = now.plus(backoff.pause(q.retryAfter(), config.quota().probeInterval()));
+      holds.put(work.mailboxId(), until);
+      pauses.pause(work.mailboxId(), MailboxPause.Reason.QUOTA_EXHAUSTED, now, until, q.error());
+      if (parking.park(work, attempt, work.failures(), until, q.error(), now)
+          && quota.firstInPeriod(work.mailboxId(), work.intentId(), now)) {
+        emit(work, OutcomeStatus.QUOTA_EXHAUSTED, attempt, null, 429, q.error(), until, now);
+        metrics.outcome("quota_exhausted");
+      }
+    } else if (verdict instanceof Verdict.Deferred d) {
+      Instant due = holds.getOrDefault(work.mailboxId(), d.until() == null ? now : d.until());
+      parking.park(work, work.attempts(), work.failures(), due, null, now);
+    }
+  }
+
+  private void fail(Work work, int attempt, Integer httpStatus, String error, Instant now) {
+    if (!parking.finish(work)) {
+      return;
+    }
+    emit(work, OutcomeStatus.FAILED, attempt, null, httpStatus, error, null, now);
+    String reason =
+        "MultiMail refused delivery" + (httpStatus == null ? "" : " (" + httpStatus + ")");
+    events.deadLetter(work.mailboxId(), work.payload(), reason + ": " + error);
+    metrics.outcome("failed");
+  }
+
+  private void emit(
+      Work work,
+      OutcomeStatus status,
+      int attempt,
+      Verdict.Accepted accepted,
+      Integer httpStatus,
+      String error,
+      Instant retryAt,
+      Instant now) {
+    events.outcome(
+        new DeliveryOutcome(
+            work.intentId(),
+            work.mailboxId(),
+            status,
+            attempt,
+            accepted == null ? null : accepted.providerEmailId(),
+            accepted == null ? null : accepted.threadId(),
+            accepted == null ? null : accepted.providerStatus(),
+            httpStatus,
+            OutcomeEvents.shorten(error),
+            retryAt,
+            now));
+  }
+}

@@ -1,0 +1,195 @@
+package dev.mailgate.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailgate.events.EventHeaders;
+import dev.mailgate.events.EventJson;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.Topics;
+import dev.mailgate.testsupport.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/**
+ * Test access to the real broker: publish approved mail as approval-service would, read results.
+ */
+final class Bus {
+
+  private static final Set<String> FINAL = Set.of("accepted", "failed");
+  private static KafkaProducer<String, byte[]> producer;
+
+  private Bus() {}
+
+  /** An approved send from {@code mailbox} with a fresh intent id. */
+  static ObjectNode approved(String mailbox) {
+    ObjectNode email = EventJson.mapper().createObjectNode();
+    String intentId = "it-" + UUID.randomUUID();
+    email.put("intent_id", intentId);
+    email.put("kind", "send");
+    email.put("mailbox_id", mailbox);
+    email.put("team", "team-test");
+    email.put("role", "ProductManager");
+    email.put("agent", "Alice");
+    email.put("action", "SendEmail");
+    email.putArray("to").add("customer@example.com");
+    email.put("subject", "Update " + intentId);
+    email.put("markdown", "Body of " + intentId);
+    email.put("approved_at", Instant.now().toString());
+    email.putObject("approved_by").put("type", "policy").put("id", "policy");
+    return email;
+  }
+
+  /** Publishes with a fresh {@code event_id}; returns the intent id. */
+  static String publish(JsonNode email) {
+    return publish(email, UUID.randomUUID().toString());
+  }
+
+  static String publish(JsonNode email, String eventId) {
+    send(
+        email.path("mailbox_id").asText("x"),
+        email.toString().getBytes(StandardCharsets.UTF_8),
+        eventId);
+    return email.path("intent_id").asText();
+  }
+
+  static synchronized void send(String key, byte[] value, String eventId) {
+    if (producer == null) {
+      Properties props = KafkaBroker.shared().clientProperties();
+      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+      producer = new KafkaProducer<>(props);
+    }
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.APPROVED, key, value);
+    record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+    record.headers().add(EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED.getBytes());
+    try {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until each intent has a final outcome; returns every outcome of them, by intent. */
+  static Map<String, List<JsonNode>> awaitFinal(Collection<String> intentIds) {
+    return awaitFinal(intentIds, Duration.ofSeconds(60));
+  }
+
+  static Map<String, List<JsonNode>> awaitFinal(Collection<String> intentIds, Duration atMost) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    Awaitility.await()
+        .atMost(atMost)
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> {
+              found.clear();
+              found.addAll(read(Topics.OUTCOMES, n -> intentIds.contains(intent(n))));
+              long done =
+                  found.stream()
+                      .map(r -> json(r.value()))
+                      .filter(n -> FINAL.contains(n.path("status").asText()))
+                      .map(Bus::intent)
+                      .distinct()
+                      .count();
+              return done == intentIds.size();
+            });
+    return byIntent(found);
+  }
+
+  static Map<String, List<JsonNode>> byIntent(List<ConsumerRecord<String, byte[]>> records) {
+    return records.stream().map(r -> json(r.value())).collect(Collectors.groupingBy(Bus::intent));
+  }
+
+  /** Waits for at least {@code count} matching records on {@code topic}; returns them all. */
+  static List<ConsumerRecord<String, byte[]>> await(
+      String topic, int count, Predicate<JsonNode> matching) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> {
+              found.clear();
+              found.addAll(read(topic, matching));
+              return found.size() >= count;
+            });
+    return found;
+  }
+
+  /** Everything on {@code topic} that matches, right now. */
+  static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<JsonNode> matching) {
+    return records(topic, r -> matching.test(json(r.value())));
+  }
+
+  /** Every record on {@code topic} that matches, right now. */
+  static List<ConsumerRecord<String, byte[]>> records(
+      String topic, Predicate<ConsumerRecord<String, byte[]>> matching) {
+    Properties props = KafkaBroker.shared().clientProperties();
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(
+                r -> {
+                  if (matching.test(r)) {
+                    read.add(r);
+                  }
+                });
+      }
+    }
+    return read;
+  }
+
+  static String intent(JsonNode node) {
+    return node.path("intent_id").asText(null);
+  }
+
+  static JsonNode json(byte[] value) {
+    try {
+      return EventJson.mapper().readTree(value);
+    } catch (Exception e) {
+      return EventJson.mapper().createObjectNode();
+    }
+  }
+
+  static String header(ConsumerRecord<String, byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** The statuses of one intent's outcomes, in order. */
+  static List<String> statuses(List<JsonNode> outcomes) {
+    return outcomes.stream().map(n -> n.path("status").asText()).toList();
+  }
+}
