@@ -120,9 +120,6 @@ public class MailboxHealth {
     if (error instanceof MultiMailException e) {
       return e.status() == 0 ? "unreachable" : "status_" + e.status();
     }
-    if (error instanceof LeaseLostException) {
-      return "lease_lost";
-    }
     return "internal";
   }
 }

@@ -145,6 +145,10 @@ public class PollScheduler {
       health.succeeded(schedule.mailboxId, result);
       schedule.backOffUntil(Instant.MIN);
       next = backoff.afterSuccess(schedule.interval, schedule.jitter);
+    } catch (LeaseLostException e) {
+      // Another poll (thread or instance) took the mailbox over and published the page: no fault.
+      Log.debugf("poll of %s superseded: %s", schedule.mailboxId, e.getMessage());
+      next = backoff.afterSuccess(schedule.interval, schedule.jitter);
     } catch (Exception e) {
       int failures = health.failed(schedule.mailboxId, e);
       Optional<Duration> retryAfter =
