@@ -1,0 +1,82 @@
+"""The inbound mail of a mailbox, as MailGate releases it to the agents (`mail.inbound`)."""
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ._reader import TopicReader
+from .contract import INBOUND
+
+
+@dataclass(frozen=True)
+class InboundMail:
+    email_id: str
+    mailbox_id: str
+    sender: str
+    subject: str | None
+    markdown: str | None
+    thread_id: str | None
+    received_at: str
+    to: tuple[str, ...] = ()
+    record: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @staticmethod
+    def parse(value: bytes | None) -> "InboundMail | None":
+        try:
+            r = json.loads(value or b"")
+            return InboundMail(
+                r["email_id"], r["mailbox_id"], r["from"], r.get("subject"), r.get("markdown"),
+                r.get("thread_id"), r["received_at"], tuple(r.get("to") or ()), r,
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+class Inbox:
+    """A cursor over one mailbox's released mail. `read()` returns what is new since the last call;
+    `stream()` yields mail as it arrives. Positions live in this object (no consumer group)."""
+
+    def __init__(self, config: dict[str, Any], mailbox_id: str, since_ms: int | None = None) -> None:
+        self.mailbox_id = mailbox_id
+        self._reader = TopicReader(config, [INBOUND], since_ms)
+        self._seen: set[str] = set()
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def __enter__(self) -> "Inbox":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def read(self, timeout: float = 10.0) -> list[InboundMail]:
+        """Every mail released since the last call, up to the end of the topic at the time of the call."""
+        deadline = time.monotonic() + timeout
+        ends = self._reader.ends(timeout)
+        mail: list[InboundMail] = []
+        if self._reader.reached(ends):
+            return mail
+        for message in self._reader.records(deadline):
+            item = None if message is None else self._accept(message.value())
+            if item is not None:
+                mail.append(item)
+            if self._reader.reached(ends):
+                break
+        return mail
+
+    def stream(self, timeout: float) -> Iterator[InboundMail]:
+        """Mail as it is released, until `timeout` seconds have passed."""
+        for message in self._reader.records(time.monotonic() + timeout):
+            item = None if message is None else self._accept(message.value())
+            if item is not None:
+                yield item
+
+    def _accept(self, value: bytes | None) -> InboundMail | None:
+        item = InboundMail.parse(value)
+        # email_id is the event's identity: a redelivered release is shown once.
+        if item is None or item.mailbox_id != self.mailbox_id or item.email_id in self._seen:
+            return None
+        self._seen.add(item.email_id)
+        return item
