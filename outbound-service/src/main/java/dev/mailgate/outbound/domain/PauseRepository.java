@@ -29,15 +29,18 @@ public class PauseRepository implements PanacheRepositoryBase<MailboxPause, Stri
   public void pause(
       String mailboxId, MailboxPause.Reason reason, Instant now, Instant until, String error) {
     MailboxPause pause = findById(mailboxId);
-    if (pause == null) {
+    boolean fresh = pause == null;
+    if (fresh) {
       pause = new MailboxPause();
       pause.mailboxId = mailboxId;
       pause.pausedAt = now;
-      persist(pause);
     }
     pause.reason = reason;
     pause.resumeAt = until;
     pause.lastError = error;
+    if (fresh) {
+      persist(pause);
+    }
   }
 
   /** Lifts the pauses of these mailboxes. */

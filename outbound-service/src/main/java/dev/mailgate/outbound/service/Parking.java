@@ -28,7 +28,8 @@ public class Parking {
   public boolean park(
       Work work, int attempts, int failures, Instant due, String error, Instant now) {
     Delivery delivery = deliveries.findById(work.intentId());
-    if (delivery == null) {
+    boolean fresh = delivery == null;
+    if (fresh) {
       if (work.parked()) {
         return false;
       }
@@ -38,7 +39,6 @@ public class Parking {
       delivery.eventId = work.eventId();
       delivery.payload = work.payload();
       delivery.createdAt = now;
-      deliveries.persist(delivery);
     } else if (!work.parked()) {
       return false; // the same intent already waits; that delivery carries on
     }
@@ -46,6 +46,9 @@ public class Parking {
     delivery.failures = failures;
     delivery.nextAttemptAt = due;
     delivery.lastError = error == null ? delivery.lastError : OutcomeEvents.shorten(error);
+    if (fresh) {
+      deliveries.persist(delivery);
+    }
     return true;
   }
 }

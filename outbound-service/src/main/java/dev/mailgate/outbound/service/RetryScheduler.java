@@ -7,13 +7,16 @@ import dev.mailgate.outbound.domain.Delivery;
 import dev.mailgate.outbound.domain.DeliveryRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tries waiting deliveries when they are due: takes a batch under a lease (so several instances
@@ -28,6 +31,8 @@ public class RetryScheduler {
   private final OutcomeRecorder recorder;
   private final OutboundConfig.Retry config;
   private final Clock clock;
+  private volatile boolean running;
+  private Thread thread;
 
   public RetryScheduler(
       DeliveryRepository deliveries,
@@ -42,18 +47,34 @@ public class RetryScheduler {
     this.clock = clock;
   }
 
-  @Scheduled(
-      identity = "outbound-retry",
-      every = "${mailgate.outbound.retry.poll-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void poll() {
-    try {
-      int taken;
-      do {
-        taken = retryDue();
-      } while (taken == config.batchSize());
-    } catch (RuntimeException e) {
-      Log.warnf(e, "retrying waiting deliveries failed; the next poll tries again");
+  void start(@Observes StartupEvent event) {
+    running = true;
+    thread = new Thread(this::loop, "outbound-retry");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  // Its own thread rather than @Scheduled: the scheduler's floor of 1 s is too coarse for tests.
+  private void loop() {
+    while (running) {
+      try {
+        if (retryDue() < config.batchSize()) {
+          Thread.sleep(config.pollInterval().toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        Log.warnf(e, "retrying waiting deliveries failed; the next poll tries again");
+        LockSupport.parkNanos(config.pollInterval().toNanos());
+      }
     }
   }
 
