@@ -109,7 +109,8 @@ class MailGate:
             elif update is not None:
                 history.append(update)
             current = _current(history)
-            if current is not None and (current.status in FINAL or (caught_up and current.status in until)):
+            # History is read to its end first, so a final state read early still shows what led to it.
+            if caught_up and current is not None and (current.status in FINAL or current.status in until):
                 return Result(intent_id, current.status, tuple(history))
         return Result(intent_id, Status.TIMED_OUT, tuple(history))
 

@@ -65,7 +65,9 @@ def validate(payload: dict[str, Any]) -> list[Problem]:
     if kind is not None and kind not in KINDS:
         problems.append(Problem("kind", "invalid_enum", "must be one of " + ", ".join(sorted(KINDS))))
     for label in ("team", "role", "agent", "action"):
-        fields.text(label, True, MAX_LABEL, False)
+        if fields.text(label, True, MAX_LABEL, False) == "":
+            # The JSON Schema says minLength 1; the Java IntentValidator lets "" through.
+            problems.append(Problem(label, "required", "must not be empty"))
     fields.ident("trigger_message_id", False, MAX_ID)
     fields.text("reasoning", False, MAX_REASONING, True)
     reply = kind == "reply"

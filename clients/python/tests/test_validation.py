@@ -49,7 +49,7 @@ def test_every_problem_is_reported_at_once() -> None:
             markdown="bell \x07",
         )
     assert codes(refused.value) >= {
-        ("mailbox_id", "invalid_format"), ("role", "header_injection"), ("to[0]", "invalid_address"),
+        ("team", "required"), ("mailbox_id", "invalid_format"), ("role", "header_injection"), ("to[0]", "invalid_address"),
         ("to[2]", "duplicate"), ("to[3]", "header_injection"), ("subject", "too_long"),
         ("markdown", "control_character"),
     }
