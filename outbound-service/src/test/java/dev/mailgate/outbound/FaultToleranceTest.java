@@ -64,7 +64,7 @@ class FaultToleranceTest {
 
   @Test
   void slowAnswersPastTheClientTimeoutAreRetriedWithTheSameKey() {
-    Sandbox.faults("{\"latency_ms\":1000}"); // the client gives up after 400 ms in tests
+    Sandbox.faults("{\"latency_ms\":1500}"); // the client gives up after 1 s in tests
     List<String> intents = publish(3, 3, "mbx_slow");
     Bus.await(Topics.OUTCOMES, 3, n -> intents.contains(Bus.intent(n)));
     Sandbox.calm();
