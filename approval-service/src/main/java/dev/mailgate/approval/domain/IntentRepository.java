@@ -5,9 +5,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +30,10 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
   /** The most candidates compared per new intent; keeps the check bounded as the window fills. */
   public static final int MAX_CANDIDATES = 200;
 
+  private static final String CANDIDATE_FIELDS =
+      "i.intentId, i.role, i.state, i.contentHash, i.recipientsHash, i.subjectKey, i.fingerprint,"
+          + " i.conflictId, i.receivedAt";
+
   public Set<String> existingIds(Collection<String> ids) {
     if (ids.isEmpty()) {
       return Set.of();
@@ -38,55 +45,95 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
             .getResultList());
   }
 
-  /** An earlier live intent with exactly this content to exactly these recipients. */
-  public Optional<Candidate> exactDuplicate(String mailboxId, ContentKeys keys, Instant since) {
-    return getEntityManager()
+  /**
+   * Recent live intents of the mailbox written to any of {@code recipients}, newest first, by
+   * recipient; at most {@code cap} rows in all, so the lookup stays bounded as the window fills.
+   */
+  public Map<String, List<Candidate>> byRecipients(
+      String mailboxId, Collection<String> recipients, Instant since, int cap) {
+    Map<String, List<Candidate>> found = new HashMap<>();
+    if (recipients.isEmpty()) {
+      return found;
+    }
+    getEntityManager()
         .createQuery(
-            "select new dev.mailgate.approval.domain.Candidate(i.intentId, i.role, i.state,"
-                + " i.contentHash, i.recipientsHash, i.subjectKey, coalesce(i.fingerprint, 0), i.conflictId,"
-                + " i.receivedAt) from Intent i where i.mailboxId = :m and i.recipientsHash = :r"
-                + " and i.contentHash = :c and i.receivedAt >= :since and i.state in :live"
-                + " order by i.receivedAt",
-            Candidate.class)
+            "select r.recipient, "
+                + CANDIDATE_FIELDS
+                + " from IntentRecipient r join Intent i on i.intentId = r.intentId"
+                + " where r.mailboxId = :m and r.recipient in :recipients and r.receivedAt >= :since"
+                + " and i.state in :live order by r.receivedAt desc",
+            Object[].class)
         .setParameter("m", mailboxId)
-        .setParameter("r", keys.recipientsHash())
-        .setParameter("c", keys.contentHash())
+        .setParameter("recipients", recipients)
         .setParameter("since", since)
         .setParameter("live", LIVE)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+        .setMaxResults(cap)
+        .getResultList()
+        .forEach(
+            row ->
+                found.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(candidate(row)));
+    return found;
   }
 
-  /** Recent live intents of the mailbox sharing a recipient or the thread, newest first. */
-  public List<Candidate> overlapping(
-      String mailboxId, Collection<String> recipients, String threadKey, Instant since) {
-    return getEntityManager()
+  /** Recent live intents of the mailbox in any of the threads, newest first, by thread key. */
+  public Map<String, List<Candidate>> byThreads(
+      String mailboxId, Collection<String> threadKeys, Instant since, int cap) {
+    Map<String, List<Candidate>> found = new HashMap<>();
+    if (threadKeys.isEmpty()) {
+      return found;
+    }
+    getEntityManager()
         .createQuery(
-            "select new dev.mailgate.approval.domain.Candidate(i.intentId, i.role, i.state,"
-                + " i.contentHash, i.recipientsHash, i.subjectKey, coalesce(i.fingerprint, 0), i.conflictId,"
-                + " i.receivedAt) from Intent i where i.mailboxId = :m and i.receivedAt >= :since"
-                + " and i.state in :live and (i.intentId in (select r.intentId from IntentRecipient r"
-                + " where r.mailboxId = :m and r.recipient in :recipients and r.receivedAt >= :since)"
-                + " or i.threadKey = :thread) order by i.receivedAt desc",
-            Candidate.class)
+            "select i.threadKey, "
+                + CANDIDATE_FIELDS
+                + " from Intent i where i.mailboxId = :m"
+                + " and i.threadKey in :threads and i.receivedAt >= :since and i.state in :live"
+                + " order by i.receivedAt desc",
+            Object[].class)
         .setParameter("m", mailboxId)
+        .setParameter("threads", threadKeys)
         .setParameter("since", since)
         .setParameter("live", LIVE)
-        .setParameter("recipients", recipients.isEmpty() ? List.of("") : recipients)
-        .setParameter("thread", threadKey == null ? "" : threadKey)
-        .setMaxResults(MAX_CANDIDATES)
-        .getResultList();
+        .setMaxResults(cap)
+        .getResultList()
+        .forEach(
+            row ->
+                found.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(candidate(row)));
+    return found;
   }
 
-  /** How many live intents {@code role} sent through the mailbox since {@code since}. */
-  public long countByRoleSince(String mailboxId, String role, Instant since) {
-    return count(
-        "mailboxId = ?1 and role = ?2 and receivedAt >= ?3 and state in ?4",
-        mailboxId,
-        role,
-        since,
-        LIVE);
+  /** Live intents per role of the mailbox since {@code since}, for the given roles. */
+  public Map<String, Long> countByRolesSince(
+      String mailboxId, Collection<String> roles, Instant since) {
+    Map<String, Long> counts = new HashMap<>();
+    if (roles.isEmpty()) {
+      return counts;
+    }
+    getEntityManager()
+        .createQuery(
+            "select i.role, count(i) from Intent i where i.mailboxId = :m and i.role in :roles"
+                + " and i.receivedAt >= :since and i.state in :live group by i.role",
+            Object[].class)
+        .setParameter("m", mailboxId)
+        .setParameter("roles", roles)
+        .setParameter("since", since)
+        .setParameter("live", LIVE)
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  private static Candidate candidate(Object[] row) {
+    return new Candidate(
+        (String) row[1],
+        (String) row[2],
+        (DecisionState) row[3],
+        (String) row[4],
+        (String) row[5],
+        (String) row[6],
+        row[7] == null ? 0 : ((Number) row[7]).longValue(),
+        (UUID) row[8],
+        (Instant) row[9]);
   }
 
   /**

@@ -22,12 +22,31 @@ import java.util.Set;
 final class BatchContext {
 
   private final PolicyRepository policies;
+  private final IntentRepository intents;
+  private final Map<String, List<Intent>> incoming;
+  private final Instant now;
   private final Map<String, Optional<Policy>> policyCache = new HashMap<>();
+  private final Map<String, MailboxWindow> windows = new HashMap<>();
   private final List<Intent> stored = new ArrayList<>();
   private final Set<String> intentIds = new HashSet<>();
 
-  BatchContext(PolicyRepository policies) {
+  /** {@code incoming}: the batch's valid new intents, whose windows are read together. */
+  BatchContext(
+      PolicyRepository policies, IntentRepository intents, List<Intent> incoming, Instant now) {
     this.policies = policies;
+    this.intents = intents;
+    this.incoming =
+        incoming.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.mailboxId));
+    this.now = now;
+  }
+
+  /** The stored window of the mailbox, read on first use for every intent of the batch to it. */
+  MailboxWindow window(Policy policy) {
+    return windows.computeIfAbsent(
+        policy.mailbox().id,
+        id ->
+            MailboxWindow.load(
+                intents, policy.mailbox(), incoming.getOrDefault(id, List.of()), now));
   }
 
   Optional<Policy> policy(String mailboxId) {

@@ -26,20 +26,24 @@ public class ConflictGroups {
   }
 
   void join(Intent newcomer, List<Candidate> members, BatchContext batch) {
-    UUID group =
+    List<Intent> others =
         members.stream()
-            .map(Candidate::conflictId)
+            .map(
+                m ->
+                    batch
+                        .storedIntent(m.intentId())
+                        .orElseGet(() -> intents.findById(m.intentId())))
+            .toList();
+    UUID group =
+        others.stream()
+            .map(i -> i.conflictId)
             .filter(Objects::nonNull)
             .findFirst()
             .orElseGet(UUID::randomUUID);
     newcomer.conflictId = group;
-    for (Candidate member : members) {
-      Intent other =
-          batch
-              .storedIntent(member.intentId())
-              .orElseGet(() -> intents.findById(member.intentId()));
+    for (Intent other : others) {
       if (other.conflictId != null && !other.conflictId.equals(group)) {
-        merge(other.conflictId, group);
+        merge(other.conflictId, group, batch);
       }
       other.conflictId = group;
       if (other.state == DecisionState.HELD) {
@@ -56,9 +60,10 @@ public class ConflictGroups {
     }
   }
 
-  private void merge(UUID from, UUID into) {
-    for (Intent member : intents.conflictGroup(from)) {
-      member.conflictId = into;
-    }
+  private void merge(UUID from, UUID into, BatchContext batch) {
+    intents.conflictGroup(from).forEach(member -> member.conflictId = into);
+    batch.storedIntents().stream()
+        .filter(i -> from.equals(i.conflictId))
+        .forEach(i -> i.conflictId = into);
   }
 }

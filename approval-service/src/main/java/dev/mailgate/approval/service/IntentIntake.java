@@ -59,8 +59,13 @@ public class IntentIntake {
     Set<String> existing =
         intents.existingIds(
             results.stream().map(IntentIntake::idOf).filter(java.util.Objects::nonNull).toList());
-    BatchContext batch = new BatchContext(policies);
     Instant now = Instant.now();
+    List<Intent> incoming =
+        results.stream()
+            .filter(r -> r instanceof IntentReader.Valid)
+            .map(r -> IntentRows.valid(((IntentReader.Valid) r).intent(), now))
+            .toList();
+    BatchContext batch = new BatchContext(policies, intents, incoming, now);
     for (int i = 0; i < records.size(); i++) {
       IntentReader.Result result = results.get(i);
       String id = idOf(result);

@@ -54,17 +54,16 @@ public class OversightDecider {
     if (refusal.isPresent()) {
       return Verdict.of(DecisionState.REJECTED, refusal.get());
     }
-    Optional<String> overLimit = roleLimit(intent, mailbox, batch);
+    Optional<String> overLimit = roleLimit(intent, mailbox, batch, batch.window(policy));
     if (overLimit.isPresent()) {
       return Verdict.of(DecisionState.REJECTED, overLimit.get());
     }
     Instant windowStart = intent.receivedAt.minusSeconds(mailbox.duplicateWindowSeconds);
+    MailboxWindow window = batch.window(policy);
     List<Candidate> candidates =
         new ArrayList<>(
             batch.overlapping(intent.mailboxId, recipients, intent.threadKey, windowStart));
-    intents.exactDuplicate(intent.mailboxId, keys, windowStart).ifPresent(candidates::add);
-    candidates.addAll(
-        intents.overlapping(intent.mailboxId, recipients, intent.threadKey, windowStart));
+    candidates.addAll(window.candidates(intent));
     Assessment assessment =
         DuplicateDetector.assess(intent.role, keys, candidates, mailbox.nearDuplicateBits);
     if (assessment instanceof Assessment.Duplicate duplicate) {
@@ -75,7 +74,7 @@ public class OversightDecider {
           duplicate.originalIntentId(),
           List.of());
     }
-    Optional<String> cooling = cooldown(intent, mailbox, recipients, batch);
+    Optional<String> cooling = cooldown(intent, mailbox, recipients, batch, batch.window(policy));
     if (cooling.isPresent()) {
       return Verdict.of(DecisionState.REJECTED, cooling.get());
     }
@@ -99,13 +98,14 @@ public class OversightDecider {
     };
   }
 
-  private Optional<String> roleLimit(Intent intent, Mailbox mailbox, BatchContext batch) {
+  private static Optional<String> roleLimit(
+      Intent intent, Mailbox mailbox, BatchContext batch, MailboxWindow window) {
     if (mailbox.roleSendsPerHour == null) {
       return Optional.empty();
     }
     Instant hourAgo = intent.receivedAt.minus(Duration.ofHours(1));
     long sent =
-        intents.countByRoleSince(intent.mailboxId, intent.role, hourAgo)
+        window.sendsInLastHour(intent.role)
             + batch.liveCountByRole(intent.mailboxId, intent.role, hourAgo);
     if (sent < mailbox.roleSendsPerHour) {
       return Optional.empty();
@@ -119,13 +119,17 @@ public class OversightDecider {
             + intent.mailboxId);
   }
 
-  private Optional<String> cooldown(
-      Intent intent, Mailbox mailbox, List<String> recipients, BatchContext batch) {
+  private static Optional<String> cooldown(
+      Intent intent,
+      Mailbox mailbox,
+      List<String> recipients,
+      BatchContext batch,
+      MailboxWindow window) {
     if (mailbox.recipientCooldownSeconds == 0 || recipients.isEmpty()) {
       return Optional.empty();
     }
     Instant since = intent.receivedAt.minusSeconds(mailbox.recipientCooldownSeconds);
-    Set<String> written = intents.recentlyWritten(intent.mailboxId, recipients, since);
+    Set<String> written = window.cooling(recipients);
     written.addAll(batch.recentlyWritten(intent.mailboxId, recipients, since));
     if (written.isEmpty()) {
       return Optional.empty();
