@@ -1,0 +1,165 @@
+package dev.mailgate.e2e;
+
+import dev.mailgate.events.Topics;
+import dev.mailgate.testsupport.KafkaBroker;
+import dev.mailgate.testsupport.PostgresDatabase;
+import dev.mailgate.testsupport.PostgresServer;
+import dev.mailgate.testsupport.SandboxProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system, once per test JVM: a real broker and PostgreSQL (in this JVM), the packaged
+ * MultiMail sandbox and the four packaged services as processes on free ports, configured through
+ * their environment as an operator would. Stopped when the JVM exits.
+ */
+final class MailGate {
+
+  /** Mailboxes of {@code e2e-policy.yaml}; the sandbox knows them all as autonomous. */
+  static final String GATED = "e2e_gated";
+
+  static final String AUTONOMOUS = "e2e_auto";
+  static final String READ_ONLY = "e2e_readonly";
+  static final String GATED_ALL = "e2e_all";
+  static final String CRASH = "e2e_crash";
+
+  private static MailGate shared;
+
+  private final KafkaBroker broker;
+  private final SandboxProcess sandbox;
+  private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+  private MailGate(KafkaBroker broker, SandboxProcess sandbox) {
+    this.broker = broker;
+    this.sandbox = sandbox;
+  }
+
+  static synchronized MailGate shared() {
+    if (shared == null) {
+      shared = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "mailgate-e2e-stop"));
+    }
+    return shared;
+  }
+
+  private static MailGate start() {
+    KafkaBroker broker = KafkaBroker.shared();
+    List<String> topics = new ArrayList<>(Topics.ALL);
+    Topics.ALL.forEach(topic -> topics.add(Topics.dlq(topic)));
+    topics.add("audit.dlq");
+    broker.createTopics(3, topics);
+
+    List<String> mailboxes = List.of(GATED, AUTONOMOUS, READ_ONLY, GATED_ALL, CRASH);
+    SandboxProcess sandbox =
+        SandboxProcess.start(
+            Map.of(
+                "SANDBOX_MAILBOXES",
+                String.join(
+                    ",",
+                    mailboxes.stream()
+                        .map(m -> m + ":" + m + "@sandbox.test:autonomous")
+                        .toList())));
+    MailGate mailgate = new MailGate(broker, sandbox);
+
+    PostgresServer postgres = PostgresServer.shared();
+    Map<String, String> common = new HashMap<>();
+    common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    String key = "file:" + resource("mailgate-test-keys/publicKey.pem", ".pem");
+    common.put("MAILGATE_JWT_PUBLIC_KEY", key);
+    common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key);
+    common.put("MULTIMAIL_BASE_URL", sandbox.baseUrl());
+    common.put("MULTIMAIL_API_KEY", SandboxProcess.API_KEY);
+
+    mailgate.add(
+        "approval-service",
+        postgres.database("mailgate_approval"),
+        common,
+        Map.of(
+            "MAILGATE_POLICY_FILE",
+            resource("e2e-policy.yaml", ".yaml").toString(),
+            "MAILGATE_APPROVAL_EXPIRY_INTERVAL",
+            "5s"));
+    mailgate.add("outbound-service", postgres.database("mailgate_outbound"), common, Map.of());
+    mailgate.add(
+        "inbox-poller",
+        postgres.database("mailgate_poller"),
+        common,
+        Map.of(
+            "MAILGATE_POLLER_MAILBOXES", AUTONOMOUS + "," + GATED_ALL,
+            "MAILGATE_POLLER_INTERVAL", "300ms",
+            "MAILGATE_POLLER_JITTER", "100ms",
+            "MAILGATE_OUTBOX_RELAY_POLL_INTERVAL", "200ms"));
+    mailgate.add("audit-service", postgres.database("mailgate_audit"), common, Map.of());
+
+    mailgate.services.values().forEach(ServiceProcess::start);
+    mailgate.services.values().forEach(ServiceProcess::awaitReady);
+    return mailgate;
+  }
+
+  private void add(
+      String module, PostgresDatabase db, Map<String, String> common, Map<String, String> own) {
+    Map<String, String> env = new HashMap<>(common);
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+    env.putAll(own);
+    services.put(module, new ServiceProcess(module, module, freePort(), env));
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  SandboxProcess sandbox() {
+    return sandbox;
+  }
+
+  ServiceProcess service(String module) {
+    return services.get(module);
+  }
+
+  String approvalUrl() {
+    return service("approval-service").baseUrl();
+  }
+
+  String auditUrl() {
+    return service("audit-service").baseUrl();
+  }
+
+  private void stop() {
+    services.values().parallelStream().forEach(ServiceProcess::stop);
+    sandbox.stop();
+  }
+
+  /** A classpath resource as a file, for a service that reads it from disk. */
+  private static Path resource(String name, String suffix) {
+    try (InputStream in = MailGate.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("no classpath resource " + name);
+      }
+      Path file = Files.createTempFile("mailgate-e2e-", suffix);
+      file.toFile().deleteOnExit();
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
