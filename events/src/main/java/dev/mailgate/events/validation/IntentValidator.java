@@ -58,7 +58,10 @@ public final class IntentValidator {
       problems.add("kind", "invalid_enum", "must be one of " + String.join(", ", sortedKinds()));
     }
     for (String label : List.of("team", "role", "agent", "action")) {
-      fields.string(label, true, limits.maxLabelChars(), false);
+      String value = fields.string(label, true, limits.maxLabelChars(), false);
+      if (value != null && value.isBlank()) {
+        problems.add(label, "required", "must not be blank");
+      }
     }
     fields.id("trigger_message_id", false, limits.maxIdChars());
     fields.string("reasoning", false, limits.maxReasoningChars(), true);

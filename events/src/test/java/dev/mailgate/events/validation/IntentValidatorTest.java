@@ -44,6 +44,17 @@ class IntentValidatorTest {
   }
 
   @Test
+  void provenanceLabelsMustNotBeBlank() {
+    ObjectNode intent = IntentSamples.send();
+    intent.put("team", "");
+    intent.put("role", "   ");
+
+    assertThat(validator.validate(intent))
+        .extracting(Problem::path, Problem::code)
+        .containsExactlyInAnyOrder(tuple("team", "required"), tuple("role", "required"));
+  }
+
+  @Test
   void aReplyNeedsTheEmailItRepliesTo() {
     ObjectNode reply = IntentSamples.reply();
     reply.remove("reply_to_email_id");
