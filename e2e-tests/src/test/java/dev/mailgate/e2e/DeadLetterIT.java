@@ -1,0 +1,102 @@
+package dev.mailgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.events.EventHeaders;
+import dev.mailgate.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records that are not events at all go to their topic's dead-letter topic with the reason, are in
+ * the audit trail, and the pipeline keeps running.
+ */
+class DeadLetterIT {
+
+  private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+  @Test
+  void aMalformedIntentGoesToTheDeadLetterTopicAndTheAudit() {
+    assertDeadLettered("mail.intents", "intent.submitted");
+  }
+
+  @Test
+  void aMalformedApprovedEmailGoesToTheDeadLetterTopicAndTheAudit() {
+    assertDeadLettered("mail.approved", "mail.approved");
+  }
+
+  private static void assertDeadLettered(String topic, String eventType) {
+    String marker = "not json " + UUID.randomUUID() + " {";
+    Bus.publish(topic, MailGate.AUTONOMOUS, marker.getBytes(StandardCharsets.UTF_8), eventType);
+
+    ConsumerRecord<String, byte[]> dead =
+        await("the record on " + topic + ".dlq")
+            .atMost(PIPELINE)
+            .until(() -> find(topic + ".dlq", marker), found -> !found.isEmpty())
+            .get(0);
+    assertThat(dead.key()).isEqualTo(MailGate.AUTONOMOUS);
+    assertThat(header(dead, EventHeaders.DLQ_REASON)).isNotBlank();
+
+    String base64 = Base64.getEncoder().encodeToString(marker.getBytes(StandardCharsets.UTF_8));
+    JsonNode audited =
+        await("the dead letter in the audit")
+            .atMost(PIPELINE)
+            .until(() -> audited(topic + ".dlq", base64), entry -> entry != null);
+    assertThat(audited.path("dead_letter").path("reason").asText()).isNotBlank();
+
+    ObjectNodeCheck.stillFlowing();
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> find(String topic, String marker) {
+    return Bus.records(topic).stream()
+        .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(marker))
+        .toList();
+  }
+
+  private static JsonNode audited(String dlqTopic, String rawBase64) {
+    String url =
+        MailGate.shared().auditUrl()
+            + "/audit/events?mailbox="
+            + MailGate.AUTONOMOUS
+            + "&limit=1000";
+    Http.Reply page = Http.get(url, TestTokens.admin("audit.reader"));
+    for (JsonNode entry : page.body().path("items")) {
+      if (dlqTopic.equals(entry.path("source").path("topic").asText())
+          && rawBase64.equals(entry.path("raw_value_base64").asText())) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** After a poison record, the next good intent still goes through. */
+  private static final class ObjectNodeCheck {
+    static void stillFlowing() {
+      var intent =
+          Intents.send(
+              MailGate.AUTONOMOUS,
+              "SalesAgent",
+              Intents.recipient(),
+              "After poison",
+              "Still here.");
+      Bus.publishIntent(intent);
+      String id = intent.path("intent_id").asText();
+      await("a good intent after the poison one")
+          .atMost(PIPELINE)
+          .until(() -> Deliveries.count(id) == 1);
+    }
+  }
+}
