@@ -9,7 +9,6 @@ import dev.mailgate.events.Topics;
 import dev.mailgate.multimail.client.model.SendRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,17 +31,17 @@ class DeliveryTest {
 
     List<JsonNode> outcomes = Bus.awaitFinal(List.of(intent)).get(intent);
 
-    assertThat(Bus.statuses(outcomes)).containsExactly("accepted");
-    JsonNode accepted = outcomes.get(0);
+    assertThat(Bus.statuses(outcomes)).endsWith("accepted").doesNotContain("failed");
+    JsonNode accepted = outcomes.get(outcomes.size() - 1);
     assertThat(accepted.path("mailbox_id").asText()).isEqualTo(mailbox);
     assertThat(accepted.path("provider_email_id").asText()).isNotBlank();
     assertThat(accepted.path("thread_id").asText()).isNotBlank();
     assertThat(accepted.path("provider_status").asText()).isEqualTo("pending_scan");
-    assertThat(accepted.path("attempt").asInt()).isEqualTo(1);
+    assertThat(accepted.path("attempt").asInt()).isEqualTo(outcomes.size());
     assertThat(Sandbox.deliveries(intent)).isEqualTo(1);
 
     ConsumerRecord<String, byte[]> record =
-        Bus.read(Topics.OUTCOMES, n -> intent.equals(Bus.intent(n))).get(0);
+        Bus.read(Topics.OUTCOMES, n -> intent.equals(Bus.intent(n)) && isAccepted(n)).get(0);
     assertThat(record.key()).isEqualTo(mailbox);
     assertThat(UUID.fromString(Bus.header(record, EventHeaders.EVENT_ID))).isNotNull();
     assertThat(Bus.header(record, EventHeaders.EVENT_TYPE)).isEqualTo("outcome.accepted");
@@ -59,7 +58,8 @@ class DeliveryTest {
     reply.remove("subject");
     String intent = Bus.publish(reply);
 
-    JsonNode accepted = Bus.awaitFinal(List.of(intent)).get(intent).get(0);
+    List<JsonNode> outcomes = Bus.awaitFinal(List.of(intent)).get(intent);
+    JsonNode accepted = outcomes.get(outcomes.size() - 1);
 
     assertThat(accepted.path("status").asText()).isEqualTo("accepted");
     assertThat(accepted.path("thread_id").asText()).isNotBlank();
@@ -75,15 +75,20 @@ class DeliveryTest {
 
     Bus.publish(email); // e.g. approval-service's relay publishing again under a new event id
 
-    List<JsonNode> outcomes =
-        Bus.await(Topics.OUTCOMES, 2, n -> intent.equals(Bus.intent(n))).stream()
+    // (a try that timed out on a loaded machine may add a retrying outcome; only accepted count)
+    List<JsonNode> accepted =
+        Bus.await(Topics.OUTCOMES, 2, n -> intent.equals(Bus.intent(n)) && isAccepted(n)).stream()
             .map(r -> Bus.json(r.value()))
             .toList();
-    assertThat(Bus.statuses(outcomes)).containsExactly("accepted", "accepted");
-    assertThat(outcomes.get(1).path("provider_status").asText()).isEqualTo("already_sent");
-    assertThat(outcomes.get(1).path("provider_email_id").asText())
-        .isEqualTo(outcomes.get(0).path("provider_email_id").asText());
+    assertThat(accepted).hasSize(2);
+    assertThat(accepted.get(1).path("provider_status").asText()).isEqualTo("already_sent");
+    assertThat(accepted.get(1).path("provider_email_id").asText())
+        .isEqualTo(accepted.get(0).path("provider_email_id").asText());
     assertThat(Sandbox.deliveries(intent)).isEqualTo(1);
+  }
+
+  private static boolean isAccepted(JsonNode outcome) {
+    return "accepted".equals(outcome.path("status").asText());
   }
 
   @Test
@@ -98,7 +103,8 @@ class DeliveryTest {
     String marker = Bus.publish(Bus.approved(mailbox)); // delivered after it, same partition
     Bus.awaitFinal(List.of(marker));
 
-    assertThat(Bus.read(Topics.OUTCOMES, n -> intent.equals(Bus.intent(n)))).hasSize(1);
+    assertThat(Bus.read(Topics.OUTCOMES, n -> intent.equals(Bus.intent(n)) && isAccepted(n)))
+        .hasSize(1);
     assertThat(Sandbox.deliveries(intent)).isEqualTo(1);
   }
 
@@ -122,8 +128,8 @@ class DeliveryTest {
 
     Bus.publish(email);
 
-    Map<String, List<JsonNode>> outcomes = Bus.awaitFinal(List.of(intent));
-    JsonNode accepted = outcomes.get(intent).get(0);
+    List<JsonNode> outcomes = Bus.awaitFinal(List.of(intent)).get(intent);
+    JsonNode accepted = outcomes.get(outcomes.size() - 1);
     assertThat(accepted.path("provider_status").asText()).isEqualTo("already_sent");
     assertThat(accepted.path("provider_email_id").asText()).isEqualTo(first.id());
     assertThat(Sandbox.deliveries(intent)).isEqualTo(1);

@@ -68,7 +68,7 @@ public interface OutboundConfig {
     int batchSize();
 
     /** How long a taken delivery is reserved for this instance before another may take it. */
-    @WithDefault("5m")
+    @WithDefault("2m")
     Duration lease();
   }
 
