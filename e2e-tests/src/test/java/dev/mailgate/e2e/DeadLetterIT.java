@@ -52,7 +52,7 @@ class DeadLetterIT {
             .until(() -> audited(topic + ".dlq", base64), entry -> entry != null);
     assertThat(audited.path("dead_letter").path("reason").asText()).isNotBlank();
 
-    ObjectNodeCheck.stillFlowing();
+    assertStillFlowing();
   }
 
   private static List<ConsumerRecord<String, byte[]>> find(String topic, String marker) {
@@ -83,20 +83,14 @@ class DeadLetterIT {
   }
 
   /** After a poison record, the next good intent still goes through. */
-  private static final class ObjectNodeCheck {
-    static void stillFlowing() {
-      var intent =
-          Intents.send(
-              MailGate.AUTONOMOUS,
-              "SalesAgent",
-              Intents.recipient(),
-              "After poison",
-              "Still here.");
-      Bus.publishIntent(intent);
-      String id = intent.path("intent_id").asText();
-      await("a good intent after the poison one")
-          .atMost(PIPELINE)
-          .until(() -> Deliveries.count(id) == 1);
-    }
+  private static void assertStillFlowing() {
+    var intent =
+        Intents.send(
+            MailGate.AUTONOMOUS, "SalesAgent", Intents.recipient(), "After poison", "Still here.");
+    Bus.publishIntent(intent);
+    String id = intent.path("intent_id").asText();
+    await("a good intent after the poison one")
+        .atMost(PIPELINE)
+        .until(() -> Deliveries.count(id) == 1);
   }
 }
