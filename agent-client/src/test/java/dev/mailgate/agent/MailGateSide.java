@@ -47,6 +47,7 @@ final class MailGateSide implements AutoCloseable {
             null,
             null,
             null,
+            null,
             Instant.now());
     send(Topics.DECISIONS, draft.mailboxId(), EventTypes.decision(state), event);
   }

@@ -64,6 +64,7 @@ record Flow(String mailbox, String intentId, String threadId, Instant start) {
         null,
         null,
         List.of(),
+        null,
         "acme-run-42",
         "ProductManager",
         "Alice",

@@ -11,6 +11,8 @@ import java.util.List;
  * @param relatedIntentId the original of a duplicate, or the intent that superseded this one
  * @param conflictId the group of intents held together as a conflict
  * @param editedFields for an approval with edits: the fields the reviewer changed
+ * @param emailId for a decision about an inbound email (then also its {@code intent_id}): its
+ *     MultiMail id
  */
 public record DecisionEvent(
     String intentId,
@@ -22,6 +24,7 @@ public record DecisionEvent(
     String relatedIntentId,
     String conflictId,
     List<String> editedFields,
+    String emailId,
     String team,
     String role,
     String agent,

@@ -56,6 +56,7 @@ public class Decisions {
             intent.relatedIntentId,
             intent.conflictId == null ? null : intent.conflictId.toString(),
             state == DecisionState.APPROVED ? intent.editedFields : List.of(),
+            null,
             intent.team,
             intent.role,
             intent.agent,

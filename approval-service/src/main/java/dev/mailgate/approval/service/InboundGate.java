@@ -6,6 +6,8 @@ import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.PolicyRepository;
 import dev.mailgate.approval.security.Reviewer;
 import dev.mailgate.events.Actor;
+import dev.mailgate.events.DecisionEvent;
+import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.InboundEmail;
@@ -21,7 +23,8 @@ import java.util.Optional;
 /**
  * Inbound oversight: mail of a {@code gated_all} mailbox (or of a mailbox without a policy) is held
  * for a reviewer; everything else is released to the agents at once on {@code mail.inbound}. A
- * redelivered email (same id) is a no-op.
+ * reviewer's rejection is a {@code mail.decisions} event carrying the {@code email_id}, so the
+ * audit shows it with its reason. A redelivered email (same id) is a no-op.
  */
 @ApplicationScoped
 public class InboundGate {
@@ -75,6 +78,24 @@ public class InboundGate {
     item.reason = why;
     item.decidedBy = reviewer.subject();
     item.decidedAt = Instant.now();
+    DecisionEvent event =
+        new DecisionEvent(
+            emailId,
+            item.mailboxId,
+            DecisionState.REJECTED,
+            Actor.reviewer(reviewer.subject()),
+            why,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            emailId,
+            null,
+            null,
+            null,
+            item.decidedAt);
+    events.publish(
+        Topics.DECISIONS, item.mailboxId, EventTypes.decision(DecisionState.REJECTED), event);
     return item;
   }
 
