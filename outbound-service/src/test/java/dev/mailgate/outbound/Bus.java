@@ -75,6 +75,34 @@ final class Bus {
   }
 
   static synchronized void send(String key, byte[] value, String eventId) {
+    try {
+      sendAsync(key, value, eventId).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Publishes many approved emails without waiting for each acknowledgement; returns intents. */
+  static synchronized List<String> publishAll(List<? extends JsonNode> emails) {
+    List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+    for (JsonNode email : emails) {
+      byte[] value = email.toString().getBytes(StandardCharsets.UTF_8);
+      acks.add(
+          sendAsync(email.path("mailbox_id").asText("x"), value, UUID.randomUUID().toString()));
+    }
+    producer.flush();
+    try {
+      for (var ack : acks) {
+        ack.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return emails.stream().map(Bus::intent).toList();
+  }
+
+  private static java.util.concurrent.Future<?> sendAsync(
+      String key, byte[] value, String eventId) {
     if (producer == null) {
       Properties props = KafkaBroker.shared().clientProperties();
       props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -84,11 +112,7 @@ final class Bus {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.APPROVED, key, value);
     record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
     record.headers().add(EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED.getBytes());
-    try {
-      producer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return producer.send(record);
   }
 
   /** Waits until each intent has a final outcome; returns every outcome of them, by intent. */
