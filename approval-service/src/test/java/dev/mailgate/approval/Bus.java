@@ -3,31 +3,20 @@ package dev.mailgate.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.events.EventJson;
-import dev.mailgate.testsupport.KafkaBroker;
+import dev.mailgate.testsupport.TopicIO;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 /** Test access to the real broker: publish intents as an agent would, read what MailGate wrote. */
 final class Bus {
-
-  private static KafkaProducer<String, byte[]> producer;
 
   private Bus() {}
 
@@ -56,18 +45,8 @@ final class Bus {
     return intent.path("intent_id").asText();
   }
 
-  static synchronized void send(String topic, String key, byte[] value) {
-    if (producer == null) {
-      Properties props = KafkaBroker.shared().clientProperties();
-      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-      producer = new KafkaProducer<>(props);
-    }
-    try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  static void send(String topic, String key, byte[] value) {
+    TopicIO.send(topic, key, value, Map.of());
   }
 
   /**
@@ -78,6 +57,7 @@ final class Bus {
     List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
               found.clear();
@@ -94,28 +74,7 @@ final class Bus {
 
   /** Everything on {@code topic} that matches, right now. */
   static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<JsonNode> matching) {
-    Properties props = KafkaBroker.shared().clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-      consumer.subscribe(List.of(topic));
-      int emptyPolls = 0;
-      while (emptyPolls < 2) {
-        var records =
-            consumer.poll(Duration.ofMillis(read.isEmpty() && emptyPolls == 0 ? 1500 : 300));
-        emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-        records.forEach(
-            r -> {
-              if (matching.test(json(r.value()))) {
-                read.add(r);
-              }
-            });
-      }
-    }
-    return read;
+    return TopicIO.records(topic).stream().filter(r -> matching.test(json(r.value()))).toList();
   }
 
   static Predicate<JsonNode> forIntent(String intentId) {
@@ -131,7 +90,6 @@ final class Bus {
   }
 
   static String header(ConsumerRecord<String, byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return TopicIO.header(record, name);
   }
 }
