@@ -3,19 +3,12 @@ package dev.mailgate.inboxpoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.Topics;
-import dev.mailgate.testsupport.KafkaBroker;
+import dev.mailgate.testsupport.TopicIO;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 /** Reads what the poller published on {@code mail.inbound-received}, with plain kafka-clients. */
@@ -25,28 +18,9 @@ final class Bus {
 
   /** Every record of the mailbox, in partition (publication) order. */
   static List<ConsumerRecord<String, byte[]>> inbound(String mailbox) {
-    Properties props = KafkaBroker.shared().clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-      consumer.subscribe(List.of(Topics.INBOUND_RECEIVED));
-      int emptyPolls = 0;
-      while (emptyPolls < 2) {
-        var records =
-            consumer.poll(Duration.ofMillis(emptyPolls == 0 && read.isEmpty() ? 1500 : 300));
-        emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-        records.forEach(
-            r -> {
-              if (mailbox.equals(r.key())) {
-                read.add(r);
-              }
-            });
-      }
-    }
-    return read;
+    return TopicIO.records(Topics.INBOUND_RECEIVED).stream()
+        .filter(r -> mailbox.equals(r.key()))
+        .toList();
   }
 
   /** The email ids published for the mailbox, in publication order. */
@@ -77,7 +51,6 @@ final class Bus {
   }
 
   static String header(ConsumerRecord<String, byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return TopicIO.header(record, name);
   }
 }

@@ -6,7 +6,7 @@ import dev.mailgate.events.EventHeaders;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.Topics;
-import dev.mailgate.testsupport.KafkaBroker;
+import dev.mailgate.testsupport.TopicIO;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,22 +14,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 /**
@@ -38,7 +27,6 @@ import org.awaitility.Awaitility;
 final class Bus {
 
   private static final Set<String> FINAL = Set.of("accepted", "failed");
-  private static KafkaProducer<String, byte[]> producer;
 
   private Bus() {}
 
@@ -90,7 +78,6 @@ final class Bus {
       acks.add(
           sendAsync(email.path("mailbox_id").asText("x"), value, UUID.randomUUID().toString()));
     }
-    producer.flush();
     try {
       for (var ack : acks) {
         ack.get();
@@ -103,16 +90,11 @@ final class Bus {
 
   private static java.util.concurrent.Future<?> sendAsync(
       String key, byte[] value, String eventId) {
-    if (producer == null) {
-      Properties props = KafkaBroker.shared().clientProperties();
-      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-      producer = new KafkaProducer<>(props);
-    }
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.APPROVED, key, value);
-    record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-    record.headers().add(EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED.getBytes());
-    return producer.send(record);
+    return TopicIO.sendAsync(
+        Topics.APPROVED,
+        key,
+        value,
+        Map.of(EventHeaders.EVENT_ID, eventId, EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED));
   }
 
   /** Waits until each intent has a final outcome; returns every outcome of them, by intent. */
@@ -169,30 +151,7 @@ final class Bus {
   /** Every record on {@code topic} that matches, right now. */
   static List<ConsumerRecord<String, byte[]>> records(
       String topic, Predicate<ConsumerRecord<String, byte[]>> matching) {
-    Properties props = KafkaBroker.shared().clientProperties();
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(
-                r -> {
-                  if (matching.test(r)) {
-                    read.add(r);
-                  }
-                });
-      }
-    }
-    return read;
+    return TopicIO.records(topic).stream().filter(matching).toList();
   }
 
   static String intent(JsonNode node) {
