@@ -101,14 +101,17 @@ public class InboundGate {
 
   @Transactional
   public List<InboundItem> held(Reviewer reviewer, int limit) {
-    return em.createQuery(
-            "from InboundItem i where i.state = 'held' order by i.receivedAt, i.emailId",
-            InboundItem.class)
-        .setMaxResults(1_000)
-        .getResultStream()
-        .filter(i -> reviewer.mayActOn(i.mailboxId))
-        .limit(limit)
-        .toList();
+    boolean all = reviewer.visibleMailboxes().isEmpty();
+    var query =
+        em.createQuery(
+            "from InboundItem i where i.state = 'held'"
+                + (all ? "" : " and i.mailboxId in :visible")
+                + " order by i.receivedAt, i.emailId",
+            InboundItem.class);
+    if (!all) {
+      query.setParameter("visible", reviewer.visibleMailboxes());
+    }
+    return query.setMaxResults(limit).getResultList();
   }
 
   private void release(InboundItem item, Actor actor) {

@@ -4,15 +4,16 @@ import dev.mailgate.approval.domain.ContentKeys;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRecipient;
 import dev.mailgate.approval.domain.IntentRepository;
+import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.PolicyRepository;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
-import dev.mailgate.events.EmailIntent;
 import dev.mailgate.events.validation.IntentReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,12 +61,16 @@ public class IntentIntake {
         intents.existingIds(
             results.stream().map(IntentIntake::idOf).filter(java.util.Objects::nonNull).toList());
     Instant now = Instant.now();
-    List<Intent> incoming =
-        results.stream()
-            .filter(r -> r instanceof IntentReader.Valid)
-            .map(r -> IntentRows.valid(((IntentReader.Valid) r).intent(), now))
-            .toList();
-    BatchContext batch = new BatchContext(policies, intents, incoming, now);
+    List<Intent> rows = new ArrayList<>(results.size());
+    for (IntentReader.Result result : results) {
+      rows.add(
+          result instanceof IntentReader.Valid valid
+              ? IntentRows.valid(valid.intent(), now)
+              : null);
+    }
+    BatchContext batch =
+        new BatchContext(
+            policies, intents, rows.stream().filter(java.util.Objects::nonNull).toList(), now);
     for (int i = 0; i < records.size(); i++) {
       IntentReader.Result result = results.get(i);
       String id = idOf(result);
@@ -73,7 +78,7 @@ public class IntentIntake {
       if (result instanceof IntentReader.Invalid invalid) {
         rejectInvalid(records.get(i), invalid, replay, now, batch);
       } else if (!replay) {
-        accept(((IntentReader.Valid) result).intent(), now, batch);
+        accept(rows.get(i), now, batch);
       }
     }
     for (Intent intent : batch.storedIntents()) {
@@ -84,9 +89,8 @@ public class IntentIntake {
     }
   }
 
-  private void accept(EmailIntent source, Instant now, BatchContext batch) {
-    Intent intent = IntentRows.valid(source, now);
-    ContentKeys keys = IntentRows.applyKeys(intent);
+  private void accept(Intent intent, Instant now, BatchContext batch) {
+    ContentKeys keys = IntentRows.keysOf(intent);
     decisions.announce(
         intent, DecisionState.ACCEPTED, new Actor(Actor.Type.ROLE, intent.role), null, List.of());
     OversightDecider.Verdict verdict = decider.decide(intent, keys, batch);
@@ -100,7 +104,8 @@ public class IntentIntake {
     }
     intent.reviewAfter =
         verdict.state() == DecisionState.APPROVED
-            && verdict.reason().startsWith("mailbox is monitored");
+            && batch.policy(intent.mailboxId).orElseThrow().mailbox().oversightMode
+                == OversightMode.MONITORED;
     decisions.decide(intent, verdict.state(), Actor.policy(), verdict.reason());
     batch.stored(intent);
   }

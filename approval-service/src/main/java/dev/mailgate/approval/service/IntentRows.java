@@ -57,7 +57,13 @@ final class IntentRows {
     return intent;
   }
 
-  /** Recomputes the duplicate keys after the content changed (e.g. a reviewer's edit). */
+  /** The duplicate keys already on the row. */
+  static ContentKeys keysOf(Intent intent) {
+    return new ContentKeys(
+        intent.contentHash, intent.recipientsHash, intent.subjectKey, intent.fingerprint);
+  }
+
+  /** Computes the duplicate keys from the content (again after a reviewer's edit). */
   static ContentKeys applyKeys(Intent intent) {
     ContentKeys keys = ContentKeys.of(intent.subject, intent.markdown, intent.recipients());
     intent.contentHash = keys.contentHash();
