@@ -6,14 +6,47 @@ public final class EventHeaders {
   /** A UUID that identifies the event; consumers deduplicate on it. */
   public static final String EVENT_ID = "event_id";
 
-  /** What the event means, e.g. {@code decision.approved}; see {@link EventType}. */
+  /** What the event means, e.g. {@code decision.approved}; see {@link EventTypes}. */
   public static final String EVENT_TYPE = "event_type";
 
   /** On a dead-letter record: why it could not be processed. */
   public static final String DLQ_REASON = "dead-letter-reason";
 
-  /** On a dead-letter record: the topic it was read from. */
+  /** On a dead-letter record: the class of the failure, when an exception caused it. */
+  public static final String DLQ_CAUSE = "dead-letter-cause";
+
+  /** On a dead-letter record: the topic it was read from (or was meant for). */
   public static final String DLQ_TOPIC = "dead-letter-topic";
+
+  /** On a dead-letter record: the partition it was read from. */
+  public static final String DLQ_PARTITION = "dead-letter-partition";
+
+  /** On a dead-letter record: the offset it was read from. */
+  public static final String DLQ_OFFSET = "dead-letter-offset";
+
+  /** On a dead-letter record: which consumer (service) gave up on it. */
+  public static final String DLQ_CONSUMER = "dead-letter-consumer";
+
+  /**
+   * On a dead-letter record whose value is left out because it is too large to carry: the
+   * original's size in bytes. The original stays at its topic, partition and offset.
+   */
+  public static final String DLQ_VALUE_SIZE = "dead-letter-value-size";
+
+  /** With {@link #DLQ_VALUE_SIZE}: the SHA-256 (hex) of the original value. */
+  public static final String DLQ_VALUE_SHA256 = "dead-letter-value-sha256";
+
+  /**
+   * On a dead-letter record for an event the broker refused for good: the id of the row that keeps
+   * its bytes in the producing service's {@code outbox_parked} table.
+   */
+  public static final String DLQ_PARKED_ID = "dead-letter-parked-id";
+
+  /**
+   * On a record replayed from a dead-letter topic: {@code <dlq topic>/<partition>@<offset>} of the
+   * dead letter. Consumers treat each replay of a dead letter as a new delivery, once.
+   */
+  public static final String REPLAY_OF = "mailgate-replay-of";
 
   private EventHeaders() {}
 }

@@ -4,11 +4,19 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the outbox relay ({@code mailgate.outbox.*}). */
+/** Settings of the outbox and its relay ({@code mailgate.outbox.*}). */
 @ConfigMapping(prefix = "mailgate.outbox")
 public interface OutboxConfig {
 
   Relay relay();
+
+  /**
+   * The largest record (value, key and headers) a service writes to the outbox; below Kafka's
+   * default limits (broker {@code message.max.bytes} 1,048,588, producer {@code max.request.size}
+   * 1,048,576), so a default broker takes everything MailGate produces.
+   */
+  @WithDefault("1040000")
+  int maxRecordBytes();
 
   /** The relay thread. */
   interface Relay {
@@ -28,5 +36,9 @@ public interface OutboxConfig {
     /** The longest pause between tries while Kafka or the database fails. */
     @WithDefault("10s")
     Duration maxBackoff();
+
+    /** Readiness goes DOWN once the relay has failed to publish for this long. */
+    @WithDefault("60s")
+    Duration stuckAfter();
   }
 }

@@ -1,5 +1,6 @@
 package dev.mailgate.outbox;
 
+import dev.mailgate.outbox.loop.WakeableLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -9,19 +10,21 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Runs the {@link OutboxRelay} on its own thread: woken after every commit that wrote to the
- * outbox, polling otherwise, backing off while Kafka or the database fails.
+ * Runs the {@link OutboxRelay} in a {@link WakeableLoop}: woken after every commit that wrote to
+ * the outbox, looking anyway every poll interval, backing off while Kafka or the database fails.
+ * Knows since when it has failed to publish, for readiness and metrics.
  */
 @ApplicationScoped
 public class OutboxRelayRunner {
@@ -29,20 +32,28 @@ public class OutboxRelayRunner {
   private final OutboxConfig.Relay config;
   private final OutboxRelay relay;
   private final KafkaProducer<String, byte[]> producer;
-  private final Semaphore wakeUps = new Semaphore(0);
+  private final WakeableLoop loop;
+  private final ManagedExecutor executor;
   private final Counter published;
-  private volatile boolean running;
-  private Thread thread;
+  private final Counter parked;
+  private volatile Instant failingSince;
 
   public OutboxRelayRunner(
       OutboxConfig config,
       DataSource dataSource,
       @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      @ConfigProperty(name = "quarkus.application.name", defaultValue = "mailgate") String service,
+      ManagedExecutor executor,
       MeterRegistry registry) {
     this.config = config.relay();
-    this.producer = new KafkaProducer<>(producerConfig(kafka));
-    this.relay = new OutboxRelay(dataSource, producer, this.config.batchSize());
+    this.executor = executor;
+    this.producer = new KafkaProducer<>(producerConfig(kafka, service));
+    this.relay = new OutboxRelay(dataSource, producer, this.config.batchSize(), service);
+    this.loop =
+        new WakeableLoop(
+            "outbox-relay", this.config.pollInterval(), this.config.maxBackoff(), this::relayOnce);
     this.published = registry.counter("mailgate.outbox.published");
+    this.parked = registry.counter("mailgate.outbox.parked");
   }
 
   void start(@Observes StartupEvent event) {
@@ -50,28 +61,17 @@ public class OutboxRelayRunner {
       Log.warn("outbox relay disabled (mailgate.outbox.relay.enabled=false)");
       return;
     }
-    running = true;
-    thread = new Thread(this::loop, "outbox-relay");
-    thread.setDaemon(true);
-    thread.start();
+    loop.start(executor);
   }
 
   void stop(@Observes ShutdownEvent event) {
-    running = false;
-    wakeUps.release();
-    if (thread != null) {
-      try {
-        thread.join(Duration.ofSeconds(10).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.stop(Duration.ofSeconds(10));
     producer.close(Duration.ofSeconds(5));
   }
 
   /** Asks the relay to look at the outbox now. */
   public void wake() {
-    wakeUps.release();
+    loop.wake();
   }
 
   /** Publishes everything waiting, on the caller's thread; for tests that restart the relay. */
@@ -81,34 +81,33 @@ public class OutboxRelayRunner {
     return count;
   }
 
-  private void loop() {
-    Duration backoff = Duration.ZERO;
-    while (running) {
-      try {
-        waitForWork(backoff.isZero() ? config.pollInterval() : backoff);
-        published.increment(relay.drain());
-        backoff = Duration.ZERO;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (Exception e) {
-        backoff = nextBackoff(backoff);
-        Log.warnf("outbox relay failed, retrying in %s: %s", backoff, e.getMessage());
+  /** Since when the relay has failed to publish, or null while it works. */
+  public Instant failingSince() {
+    return failingSince;
+  }
+
+  /** Whether the relay has failed for longer than {@code mailgate.outbox.relay.stuck-after}. */
+  public boolean isStuck(Instant now) {
+    Instant since = failingSince;
+    return since != null && since.plus(config.stuckAfter()).isBefore(now);
+  }
+
+  private boolean relayOnce() throws Exception {
+    try {
+      OutboxRelay.Round round = relay.relayOnce();
+      failingSince = null;
+      published.increment(round.published());
+      parked.increment(round.parked());
+      return round.published() + round.parked() > 0;
+    } catch (Exception e) {
+      if (failingSince == null) {
+        failingSince = Instant.now();
       }
+      throw e;
     }
   }
 
-  private void waitForWork(Duration timeout) throws InterruptedException {
-    wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    wakeUps.drainPermits();
-  }
-
-  private Duration nextBackoff(Duration current) {
-    Duration next = current.isZero() ? Duration.ofMillis(100) : current.multipliedBy(2);
-    return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
-  }
-
-  private static Map<String, Object> producerConfig(Map<String, Object> kafka) {
+  private static Map<String, Object> producerConfig(Map<String, Object> kafka, String service) {
     Map<String, Object> props = new HashMap<>(kafka);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -116,7 +115,11 @@ public class OutboxRelayRunner {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "1048576");
+    // Without metadata (broker away) a send fails after this instead of blocking the relay a
+    // minute.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
     return props;
   }
 }

@@ -48,6 +48,29 @@ public class ProcessedEvents {
     }
   }
 
+  /** Which of {@code eventIds} {@code consumer} has processed already; marks nothing. */
+  public Set<String> alreadyProcessed(String consumer, Collection<String> eventIds) {
+    Set<String> seen = new HashSet<>();
+    if (eventIds.isEmpty()) {
+      return seen;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT event_id FROM processed_event WHERE consumer = ? AND event_id = ANY (?)")) {
+      select.setString(1, consumer);
+      select.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          seen.add(rs.getString(1));
+        }
+      }
+      return seen;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read processed events", e);
+    }
+  }
+
   /** Whether {@code eventId} is new to {@code consumer}, marking it processed. */
   public boolean markFirstSeen(String consumer, String eventId) {
     return !markFirstSeen(consumer, Set.of(eventId)).isEmpty();

@@ -50,6 +50,7 @@ class OutboxRelayTest {
     dataSource.setPassword(db.password());
     try (Connection c = dataSource.getConnection()) {
       c.createStatement().execute("DELETE FROM outbox_event");
+      c.createStatement().execute("DELETE FROM outbox_parked");
     }
     topic = "outbox.test." + UUID.randomUUID();
     broker.createTopics(1, List.of(topic));
@@ -92,6 +93,52 @@ class OutboxRelayTest {
     }
     assertThat(consume(broker, 5)).hasSize(5);
     assertThat(backlog()).isZero();
+  }
+
+  @Test
+  void aRecordTheBrokerRefusesIsParkedWithoutHoldingUpOrRepublishingTheOthers(KafkaBroker broker)
+      throws Exception {
+    broker.createTopics(1, List.of(topic + ".dlq"));
+    List<OutboxMessage> before = store(3);
+    OutboxMessage huge =
+        new OutboxMessage(
+            UUID.randomUUID(), topic, "mbx", "test.huge", new byte[1_500_000], Map.of());
+    try (Connection c = dataSource.getConnection()) {
+      store.insert(c, List.of(huge));
+    }
+    List<OutboxMessage> after = store(3);
+
+    try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+      OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, "outbox-test");
+      assertThat(relay.drain()).isEqualTo(7); // six records and the reference to the parked one
+      assertThat(relay.drain()).isZero();
+    }
+
+    List<OutboxMessage> expected = new ArrayList<>(before);
+    expected.addAll(after);
+    assertThat(consume(broker, 6))
+        .extracting(r -> header(r, "event_id"))
+        .containsExactlyElementsOf(expected.stream().map(m -> m.eventId().toString()).toList());
+    List<ConsumerRecord<String, byte[]>> dlq = consume(broker, topic + ".dlq", 1);
+    assertThat(dlq).hasSize(1);
+    assertThat(dlq.get(0).value()).isEmpty();
+    assertThat(header(dlq.get(0), "event_id")).isEqualTo(huge.eventId().toString());
+    assertThat(header(dlq.get(0), "dead-letter-reason")).contains("RecordTooLargeException");
+    assertThat(header(dlq.get(0), "dead-letter-value-size")).isEqualTo("1500000");
+    assertThat(header(dlq.get(0), "dead-letter-value-sha256"))
+        .isEqualTo(Digest.sha256(huge.payload()));
+    try (Connection c = dataSource.getConnection()) {
+      List<OutboxStore.Parked> parked = store.parked(c, 10);
+      assertThat(parked)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.message().eventId()).isEqualTo(huge.eventId());
+                assertThat(p.message().payload()).hasSize(1_500_000);
+                assertThat(p.error()).contains("RecordTooLargeException");
+              });
+      assertThat(store.backlog(c)).isZero();
+    }
   }
 
   @Test
@@ -166,6 +213,11 @@ class OutboxRelayTest {
   }
 
   private List<ConsumerRecord<String, byte[]>> consume(KafkaBroker broker, int count) {
+    return consume(broker, topic, count);
+  }
+
+  private List<ConsumerRecord<String, byte[]>> consume(
+      KafkaBroker broker, String topic, int count) {
     Properties props = broker.clientProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
