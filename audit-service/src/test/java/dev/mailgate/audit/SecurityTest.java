@@ -227,6 +227,6 @@ class SecurityTest {
         .contentType(PROBLEM)
         .body("status", is(status))
         .body("title", org.hamcrest.Matchers.notNullValue())
-        .body("type", org.hamcrest.Matchers.startsWith("urn:mailgate:problem:"));
+        .body("type", org.hamcrest.Matchers.equalTo("about:blank"));
   }
 }

@@ -25,6 +25,26 @@ final class Http {
     return send(request(url, token).GET());
   }
 
+  /** A GET whose body is text (an export); empty unless the answer is 200. */
+  static String getText(String url, String token) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? response.body() : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static Reply post(String url, String token, Object body) {
     try {
       return send(

@@ -9,5 +9,11 @@ public enum OutcomeStatus implements WireEnum {
   /** The monthly quota is used up; delivery of the mailbox waits. Announced once per period. */
   QUOTA_EXHAUSTED,
   /** A transient failure; another try follows at {@code retry_at}. */
-  RETRYING
+  RETRYING,
+  /**
+   * An earlier try may have reached MultiMail and its idempotency window has passed, so another try
+   * could send a second email: delivery stops until an operator resolves it (delivered, send again,
+   * or failed). Final unless an operator acts.
+   */
+  UNKNOWN
 }

@@ -19,6 +19,18 @@ final class Inbox {
     return receive(mailbox, subject, null);
   }
 
+  /** Injects an inbound email with this subject and body, as a sender wrote them. */
+  static Injected receiveWithBody(String mailbox, String subject, String markdown) {
+    ObjectNode body = EventJson.mapper().createObjectNode();
+    body.put("mailbox_id", mailbox);
+    body.put("from", "customer@example.com");
+    body.put("subject", subject);
+    body.put("markdown", markdown);
+    JsonNode created =
+        json(SandboxProcess.shared().call("POST", "/sandbox/inbound", body.toString()));
+    return new Injected(created.path("id").asText(), created.path("thread_id").asText());
+  }
+
   /** Injects an inbound email; with {@code inReplyTo} it joins that email's thread. */
   static Injected receive(String mailbox, String subject, String inReplyTo) {
     ObjectNode body = EventJson.mapper().createObjectNode();

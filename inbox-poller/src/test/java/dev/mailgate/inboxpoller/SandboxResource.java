@@ -39,8 +39,8 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
                 + "\"}");
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.http.test-port", Integer.toString(port));
-    config.put("mailgate.poller.multimail.base-url", sandbox.baseUrl());
-    config.put("mailgate.poller.multimail.api-key", SandboxProcess.API_KEY);
+    config.put("mailgate.multimail.base-url", sandbox.baseUrl());
+    config.put("mailgate.multimail.api-key", SandboxProcess.API_KEY);
     config.put("mailgate.poller.mailboxes", String.join(",", Mailboxes.ALL));
     config.put("mailgate.poller.webhook.signing-secret", secret(created));
     for (String hourly : new String[] {Mailboxes.HOOK, Mailboxes.QUIET}) {

@@ -73,17 +73,14 @@ class DeliveryTest {
     String intent = Bus.publish(email);
     Bus.awaitFinal(List.of(intent));
 
-    Bus.publish(email); // e.g. approval-service's relay publishing again under a new event id
+    // e.g. approval-service's relay publishing again under a new event id, or a replay long after
+    // MultiMail forgot the idempotency key: the intent is known as sent and not called again
+    Bus.publish(email);
+    String marker = Bus.publish(Bus.approved(mailbox)); // consumed after it, same partition
+    Bus.awaitFinal(List.of(marker));
 
-    // (a try that timed out on a loaded machine may add a retrying outcome; only accepted count)
-    List<JsonNode> accepted =
-        Bus.await(Topics.OUTCOMES, 2, n -> intent.equals(Bus.intent(n)) && isAccepted(n)).stream()
-            .map(r -> Bus.json(r.value()))
-            .toList();
-    assertThat(accepted).hasSize(2);
-    assertThat(accepted.get(1).path("provider_status").asText()).isEqualTo("already_sent");
-    assertThat(accepted.get(1).path("provider_email_id").asText())
-        .isEqualTo(accepted.get(0).path("provider_email_id").asText());
+    assertThat(Bus.read(Topics.OUTCOMES, n -> intent.equals(Bus.intent(n)) && isAccepted(n)))
+        .hasSize(1);
     assertThat(Sandbox.deliveries(intent)).isEqualTo(1);
   }
 

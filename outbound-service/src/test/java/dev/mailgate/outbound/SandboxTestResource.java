@@ -11,9 +11,9 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
   public Map<String, String> start() {
     SandboxProcess sandbox = SandboxProcess.shared();
     return Map.of(
-        "mailgate.outbound.multimail.base-url",
+        "mailgate.multimail.base-url",
         sandbox.baseUrl(),
-        "mailgate.outbound.multimail.api-key",
+        "mailgate.multimail.api-key",
         SandboxProcess.API_KEY);
   }
 

@@ -2,12 +2,15 @@ package dev.mailgate.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +25,15 @@ public final class PostgresServer {
 
   private static PostgresServer shared;
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final int port;
   private final Duration startup;
+  private volatile EmbeddedPostgres postgres;
 
-  private PostgresServer(EmbeddedPostgres postgres, Duration startup) {
+  private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Duration startup) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
+    this.port = postgres.getPort();
     this.startup = startup;
   }
 
@@ -42,10 +49,41 @@ public final class PostgresServer {
   private static PostgresServer start() {
     long began = System.nanoTime();
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
-      return new PostgresServer(postgres, Duration.ofNanos(System.nanoTime() - began));
+      Path data = Files.createTempDirectory("mailgate-pg-");
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(data.toFile())
+              .setCleanDataDirectory(false)
+              .start();
+      return new PostgresServer(postgres, data, Duration.ofNanos(System.nanoTime() - began));
     } catch (IOException e) {
       throw new IllegalStateException("the embedded PostgreSQL did not start", e);
+    }
+  }
+
+  /**
+   * Stops the server as an operator would for maintenance (fast shutdown: every session is cut);
+   * the data stays. For tests of what the services do while their database is away.
+   */
+  public synchronized void stop() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new IllegalStateException("the embedded PostgreSQL did not stop", e);
+    }
+  }
+
+  /** Starts the server again on the same port with the same data after {@link #stop}. */
+  public synchronized void restart() {
+    try {
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory.toFile())
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("the embedded PostgreSQL did not start again", e);
     }
   }
 
@@ -69,7 +107,7 @@ public final class PostgresServer {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + name, e);
     }
-    String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
+    String url = "jdbc:postgresql://localhost:" + port + "/" + name;
     return new PostgresDatabase(name, url, USER, PASSWORD);
   }
 
@@ -94,6 +132,11 @@ public final class PostgresServer {
       postgres.close();
     } catch (IOException e) {
       // The JVM is exiting; the data directory is throwaway.
+    }
+    try (var files = Files.walk(dataDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Best effort: a temporary directory.
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.mailgate.approval.api;
 
 import dev.mailgate.approval.security.CurrentReviewer;
-import dev.mailgate.approval.service.ReviewException;
-import dev.mailgate.approval.service.ReviewQueries;
-import dev.mailgate.approval.service.ReviewService;
+import dev.mailgate.approval.service.review.ReviewException;
+import dev.mailgate.approval.service.review.ReviewQueries;
+import dev.mailgate.approval.service.review.ReviewService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

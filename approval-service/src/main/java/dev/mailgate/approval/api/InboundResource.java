@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.approval.config.ApprovalConfig;
 import dev.mailgate.approval.domain.InboundItem;
 import dev.mailgate.approval.security.CurrentReviewer;
-import dev.mailgate.approval.service.InboundGate;
+import dev.mailgate.approval.service.inbound.InboundGate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,11 +2,12 @@ package dev.mailgate.approval.api;
 
 import dev.mailgate.approval.domain.PolicyRepository;
 import dev.mailgate.approval.security.CurrentReviewer;
-import dev.mailgate.approval.service.MailboxSettings;
-import dev.mailgate.approval.service.PolicyAdmin;
-import dev.mailgate.approval.service.PolicyViews;
-import dev.mailgate.approval.service.UnknownMailboxException;
+import dev.mailgate.approval.service.policy.MailboxSettings;
+import dev.mailgate.approval.service.policy.PolicyAdmin;
+import dev.mailgate.approval.service.policy.PolicyViews;
+import dev.mailgate.approval.service.policy.UnknownMailboxException;
 import dev.mailgate.events.Actor;
+import dev.mailgate.support.problem.ApiProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -86,7 +87,7 @@ public class MailboxResource {
   @Path("/{id}/grants/{role}")
   public Policy putGrant(@PathParam("id") String id, @PathParam("role") String role, Grant grant) {
     if (grant == null) {
-      throw new IllegalArgumentException("a grant body {send, read} is required");
+      throw ApiProblem.badRequest("a grant body {send, read} is required");
     }
     admin.putGrant(id, Params.text("role", role), grant.send(), grant.read(), actor());
     return get(id);
@@ -104,7 +105,7 @@ public class MailboxResource {
   @Path("/{id}/rules")
   public Policy addRule(@PathParam("id") String id, Rule rule) {
     if (rule == null || rule.pattern() == null) {
-      throw new IllegalArgumentException("a rule body {pattern, effect} is required");
+      throw ApiProblem.badRequest("a rule body {pattern, effect} is required");
     }
     admin.addRule(id, rule.pattern(), rule.effect(), actor());
     return get(id);
@@ -128,7 +129,7 @@ public class MailboxResource {
 
   private static void requireId(String id) {
     if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
-      throw new IllegalArgumentException("a mailbox id is 1-128 letters, digits and . _ : -");
+      throw ApiProblem.badRequest("a mailbox id is 1-128 letters, digits and . _ : -");
     }
   }
 

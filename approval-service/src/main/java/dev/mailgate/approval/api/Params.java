@@ -1,5 +1,6 @@
 package dev.mailgate.approval.api;
 
+import dev.mailgate.support.problem.ApiProblem;
 import java.util.UUID;
 
 /** Checks query and path parameters before they reach a query: length, characters, ranges. */
@@ -14,11 +15,11 @@ final class Params {
       return null;
     }
     if (value.length() > MAX_TEXT) {
-      throw new IllegalArgumentException(name + " is longer than " + MAX_TEXT + " characters");
+      throw ApiProblem.badRequest(name + " is longer than " + MAX_TEXT + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
       if (Character.isISOControl(value.charAt(i))) {
-        throw new IllegalArgumentException(name + " contains control characters");
+        throw ApiProblem.badRequest(name + " contains control characters");
       }
     }
     return value;
@@ -29,7 +30,7 @@ final class Params {
       try {
         UUID.fromString(text(name, value));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + " is not a UUID");
+        throw ApiProblem.badRequest(name + " is not a UUID");
       }
     }
   }
@@ -39,7 +40,7 @@ final class Params {
       return Math.min(50, max);
     }
     if (limit < 1 || limit > max) {
-      throw new IllegalArgumentException("limit must be between 1 and " + max);
+      throw ApiProblem.badRequest("limit must be between 1 and " + max);
     }
     return limit;
   }

@@ -3,12 +3,13 @@ package dev.mailgate.approval.api;
 import dev.mailgate.approval.config.ApprovalConfig;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.security.CurrentReviewer;
-import dev.mailgate.approval.service.Cursor;
-import dev.mailgate.approval.service.Edits;
-import dev.mailgate.approval.service.ReviewException;
-import dev.mailgate.approval.service.ReviewFilter;
-import dev.mailgate.approval.service.ReviewQueries;
-import dev.mailgate.approval.service.ReviewService;
+import dev.mailgate.approval.service.review.Cursor;
+import dev.mailgate.approval.service.review.Edits;
+import dev.mailgate.approval.service.review.ReviewException;
+import dev.mailgate.approval.service.review.ReviewFilter;
+import dev.mailgate.approval.service.review.ReviewQueries;
+import dev.mailgate.approval.service.review.ReviewService;
+import dev.mailgate.support.problem.ApiProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -63,7 +64,7 @@ public class ReviewResource {
     Params.text("team", team);
     Params.uuid("conflict_id", conflictId);
     if (view != null && !view.equals("pending") && !view.equals("monitored")) {
-      throw new IllegalArgumentException("view must be pending or monitored");
+      throw ApiProblem.badRequest("view must be pending or monitored");
     }
     ReviewFilter filter =
         new ReviewFilter(
@@ -140,10 +141,10 @@ public class ReviewResource {
         || body.intentIds() == null
         || body.intentIds().isEmpty()
         || body.intentIds().size() > 500) {
-      throw new IllegalArgumentException("intent_ids must list 1 to 500 intents");
+      throw ApiProblem.badRequest("intent_ids must list 1 to 500 intents");
     }
     if (!"approve".equals(body.action()) && !"reject".equals(body.action())) {
-      throw new IllegalArgumentException("action must be approve or reject");
+      throw ApiProblem.badRequest("action must be approve or reject");
     }
     List<ReviewBodies.BulkResult> results = new ArrayList<>();
     for (String id : body.intentIds()) {

@@ -130,6 +130,22 @@ public class Intent {
     return state == DecisionState.HELD || state == DecisionState.CONFLICT;
   }
 
+  /** The duplicate and conflict keys stored with the intent. */
+  public ContentKeys keys() {
+    return new ContentKeys(
+        contentHash, recipientsHash, subjectKey, fingerprint == null ? 0 : fingerprint);
+  }
+
+  /** Computes the duplicate and conflict keys from the content (again after a reviewer's edit). */
+  public ContentKeys recomputeKeys() {
+    ContentKeys keys = ContentKeys.of(subject, markdown, recipients());
+    contentHash = keys.contentHash();
+    recipientsHash = keys.recipientsHash();
+    subjectKey = keys.subjectKey();
+    fingerprint = keys.fingerprint();
+    return keys;
+  }
+
   /** Every recipient, lower-case. */
   public List<String> recipients() {
     List<String> all = new ArrayList<>(to);

@@ -156,6 +156,19 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
             .getResultList());
   }
 
+  /** Stores a new intent, and its recipients while it counts in the window. */
+  public void store(Intent intent) {
+    persist(intent);
+    if (LIVE.contains(intent.state)) {
+      intent.recipients().forEach(r -> getEntityManager().persist(IntentRecipient.of(intent, r)));
+    }
+  }
+
+  /** The intents with these ids that exist, in one query. */
+  public List<Intent> findAllById(Collection<String> ids) {
+    return ids.isEmpty() ? List.of() : list("intentId in ?1", ids);
+  }
+
   public Optional<Intent> findForUpdate(String intentId) {
     return findByIdOptional(intentId, LockModeType.PESSIMISTIC_WRITE);
   }

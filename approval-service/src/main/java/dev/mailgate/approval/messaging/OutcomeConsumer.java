@@ -1,45 +1,49 @@
 package dev.mailgate.approval.messaging;
 
-import dev.mailgate.approval.service.DeadLetters;
-import dev.mailgate.approval.service.OutcomeTracker;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mailgate.approval.service.delivery.OutcomeTracker;
 import dev.mailgate.events.DeliveryOutcome;
 import dev.mailgate.events.EventJson;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.mailgate.outbox.consumer.BatchProcessor;
+import dev.mailgate.outbox.consumer.KafkaRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code mail.outcomes} to mark review items delivered or failed (idempotent); a record
- * that is not an outcome goes to {@code mail.outcomes.dlq}.
+ * Consumes {@code mail.outcomes} in batches to mark review items delivered or failed (idempotent);
+ * a record that is not an outcome goes to {@code mail.outcomes.dlq}.
  */
 @ApplicationScoped
 public class OutcomeConsumer {
 
+  private final BatchProcessor processor;
   private final OutcomeTracker tracker;
-  private final DeadLetters deadLetters;
 
-  public OutcomeConsumer(OutcomeTracker tracker, DeadLetters deadLetters) {
+  public OutcomeConsumer(BatchProcessor processor, OutcomeTracker tracker) {
+    this.processor = processor;
     this.tracker = tracker;
-    this.deadLetters = deadLetters;
   }
 
   @Incoming("outcomes")
   @Blocking
-  public void consume(ConsumerRecord<String, byte[]> record) {
+  public void consume(ConsumerRecords<String, byte[]> batch) {
+    processor.inTransaction(
+        OutcomeTracker.CONSUMER, KafkaRecords.read(batch, OutcomeConsumer::read), tracker::apply);
+  }
+
+  static DeliveryOutcome read(byte[] value) throws IOException {
     DeliveryOutcome outcome;
     try {
-      outcome = EventJson.mapper().readValue(record.value(), DeliveryOutcome.class);
-      if (outcome.intentId() == null || outcome.status() == null) {
-        throw new IOException("intent_id and status are required");
-      }
-    } catch (IOException | RuntimeException e) {
-      QuarkusTransaction.requiringNew()
-          .run(() -> deadLetters.send(record, "not a delivery outcome: " + e.getMessage()));
-      return;
+      outcome = EventJson.mapper().readValue(value, DeliveryOutcome.class);
+    } catch (JsonProcessingException e) {
+      throw new IOException("not a delivery outcome: " + e.getOriginalMessage(), e);
     }
-    tracker.apply(outcome);
+    if (outcome == null || outcome.intentId() == null || outcome.status() == null) {
+      throw new IOException("not a delivery outcome: intent_id and status are required");
+    }
+    return outcome;
   }
 }

@@ -11,6 +11,7 @@ import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.IntentKind;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.Topics;
+import dev.mailgate.outbox.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,9 +24,9 @@ import java.util.List;
 @ApplicationScoped
 public class Decisions {
 
-  private final Events events;
+  private final EventPublisher events;
 
-  public Decisions(Events events) {
+  public Decisions(EventPublisher events) {
     this.events = events;
   }
 

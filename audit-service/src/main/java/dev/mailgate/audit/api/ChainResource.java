@@ -2,6 +2,7 @@ package dev.mailgate.audit.api;
 
 import dev.mailgate.audit.service.ChainReport;
 import dev.mailgate.audit.service.ChainVerifier;
+import dev.mailgate.support.problem.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

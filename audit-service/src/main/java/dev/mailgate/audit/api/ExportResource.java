@@ -5,6 +5,7 @@ import dev.mailgate.audit.config.AuditConfig;
 import dev.mailgate.audit.service.AuditQueryService;
 import dev.mailgate.audit.service.EventFilter;
 import dev.mailgate.audit.service.TrailEntry;
+import dev.mailgate.support.problem.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

@@ -3,6 +3,7 @@ package dev.mailgate.audit.api;
 import dev.mailgate.audit.config.AuditConfig;
 import dev.mailgate.audit.service.Cursor;
 import dev.mailgate.audit.service.EventFilter;
+import dev.mailgate.support.problem.ApiProblem;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package dev.mailgate.audit.api;
 
+import dev.mailgate.support.problem.ApiProblem;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -2,6 +2,8 @@ package dev.mailgate.audit.messaging;
 
 import dev.mailgate.audit.domain.IncomingRecord;
 import dev.mailgate.audit.service.RecordingService;
+import dev.mailgate.outbox.consumer.KafkaRecords;
+import dev.mailgate.outbox.consumer.Received;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,13 +32,13 @@ public class AuditTrailConsumer {
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<byte[], byte[]> records) {
-    List<IncomingRecord> batch = new ArrayList<>(records.count());
+    List<Received<IncomingRecord>> batch = new ArrayList<>(records.count());
     for (ConsumerRecord<byte[], byte[]> record : records) {
       List<IncomingRecord.RecordHeader> headers = new ArrayList<>();
       for (Header header : record.headers()) {
         headers.add(new IncomingRecord.RecordHeader(header.key(), header.value()));
       }
-      batch.add(
+      IncomingRecord incoming =
           new IncomingRecord(
               record.topic(),
               record.partition(),
@@ -44,7 +46,8 @@ public class AuditTrailConsumer {
               record.timestamp(),
               record.key(),
               record.value(),
-              headers));
+              headers);
+      batch.add(Received.readable(KafkaRecords.ref(record), record.value(), incoming));
     }
     recording.record(batch);
   }

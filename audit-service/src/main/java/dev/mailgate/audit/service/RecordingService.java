@@ -2,49 +2,53 @@ package dev.mailgate.audit.service;
 
 import dev.mailgate.audit.domain.AuditEvent;
 import dev.mailgate.audit.domain.IncomingRecord;
+import dev.mailgate.outbox.consumer.BatchHandler;
+import dev.mailgate.outbox.consumer.BatchProcessor;
+import dev.mailgate.outbox.consumer.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Records a polled batch in one transaction; if the database refuses the batch, records each event
- * on its own, and an event it still refuses as its bare facts with the error, so one poison record
- * never stops the trail.
+ * Records polled batches through the shared {@link BatchProcessor}: one transaction per batch,
+ * infrastructure outages waited out; a record the database refuses on its own is recorded as its
+ * bare facts with the error, so one poison record never stops the trail and nothing is left out.
  */
 @ApplicationScoped
-public class RecordingService {
+public class RecordingService implements BatchHandler<IncomingRecord> {
 
+  /** This consumer's name in logs, readiness and dead letters. */
+  public static final String CONSUMER = "audit-service";
+
+  private final BatchProcessor processor;
   private final AuditRecorder recorder;
   private final MeterRegistry metrics;
 
-  public RecordingService(AuditRecorder recorder, MeterRegistry metrics) {
+  public RecordingService(BatchProcessor processor, AuditRecorder recorder, MeterRegistry metrics) {
+    this.processor = processor;
     this.recorder = recorder;
     this.metrics = metrics;
   }
 
-  /** Records {@code records}; throws only when not even the bare facts can be stored. */
-  public void record(List<IncomingRecord> records) {
-    if (records.isEmpty()) {
-      return;
-    }
-    try {
-      count(recorder.record(records), records.size());
-      return;
-    } catch (RuntimeException e) {
-      Log.warnf("a batch of %d records failed (%s); recording one by one", records.size(), e);
-    }
-    for (IncomingRecord record : records) {
-      try {
-        count(recorder.record(List.of(record)), 1);
-      } catch (RuntimeException e) {
-        Log.errorf(
-            "record %s-%d@%d could not be stored (%s); recording its bare facts",
-            record.topic(), record.partition(), record.offset(), e);
-        metrics.counter("mailgate.audit.events.unreadable").increment();
-        count(recorder.recordUnreadable(record, rootCause(e)), 1);
-      }
-    }
+  /** Records {@code records}; returns once every one is in the trail. */
+  public void record(List<Received<IncomingRecord>> records) {
+    processor.inTransaction(CONSUMER, records, this);
+  }
+
+  @Override
+  public void handle(List<Received<IncomingRecord>> records) {
+    count(recorder.record(records.stream().map(Received::payload).toList()), records.size());
+  }
+
+  @Override
+  public boolean poisoned(Received<IncomingRecord> record, Throwable failure) {
+    Log.errorf(
+        "record %s could not be stored (%s); recording its bare facts",
+        record.ref().position(), failure);
+    metrics.counter("mailgate.audit.events.unreadable").increment();
+    count(recorder.recordUnreadable(record.payload(), rootCause(failure)), 1);
+    return true;
   }
 
   private void count(List<AuditEvent> appended, int received) {

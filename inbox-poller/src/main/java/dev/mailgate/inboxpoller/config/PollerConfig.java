@@ -45,8 +45,6 @@ public interface PollerConfig {
 
   Backoff backoff();
 
-  MultiMail multimail();
-
   Webhook webhook();
 
   /** Readiness is DOWN when every mailbox has failed for longer than this. */
@@ -67,22 +65,6 @@ public interface PollerConfig {
 
     @WithDefault("5m")
     Duration max();
-  }
-
-  /** Where MultiMail is; the sandbox on this machine unless the environment says otherwise. */
-  interface MultiMail {
-    @WithDefault("http://127.0.0.1:8090")
-    String baseUrl();
-
-    /** A secret: from {@code MULTIMAIL_API_KEY}; never logged. */
-    @WithDefault("mm_sandbox_key")
-    String apiKey();
-
-    @WithDefault("5s")
-    Duration connectTimeout();
-
-    @WithDefault("15s")
-    Duration requestTimeout();
   }
 
   /** MultiMail's signed webhook notifications. */

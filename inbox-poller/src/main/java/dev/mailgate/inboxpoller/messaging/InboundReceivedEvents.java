@@ -1,12 +1,12 @@
 package dev.mailgate.inboxpoller.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mailgate.events.AttachmentInfo;
-import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.InboundEmail;
+import dev.mailgate.events.InboundLimits;
 import dev.mailgate.events.Topics;
 import dev.mailgate.multimail.client.model.Email;
+import dev.mailgate.outbox.EventPublisher;
 import dev.mailgate.outbox.OutboxMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.UUID;
  * Builds {@code mail.inbound-received} records (key = mailbox id). The {@code event_id} is derived
  * from the MultiMail email id alone (a name-based UUID), so fetching an email twice yields the same
  * event id and consumers deduplicate; the raw id travels in the payload and the {@value
- * #EMAIL_ID_HEADER} header.
+ * #EMAIL_ID_HEADER} header. The email is bounded first ({@link InboundLimits}), so no sender can
+ * make a record the broker refuses.
  */
 public final class InboundReceivedEvents {
 
@@ -34,24 +35,25 @@ public final class InboundReceivedEvents {
 
   public static OutboxMessage of(String mailboxId, Email email) {
     InboundEmail event =
-        new InboundEmail(
-            email.id(),
-            mailboxId,
-            email.threadId(),
-            email.from(),
-            email.to(),
-            email.cc(),
-            email.subject(),
-            email.markdown(),
-            attachments(email),
-            email.receivedAt(),
-            null);
+        InboundLimits.bounded(
+            new InboundEmail(
+                email.id(),
+                mailboxId,
+                email.threadId(),
+                email.from(),
+                email.to(),
+                email.cc(),
+                email.subject(),
+                email.markdown(),
+                attachments(email),
+                email.receivedAt(),
+                null));
     return new OutboxMessage(
         eventId(mailboxId, email.id()),
         Topics.INBOUND_RECEIVED,
         mailboxId,
         EventTypes.INBOUND_RECEIVED,
-        json(event),
+        EventPublisher.json(event),
         Map.of(EMAIL_ID_HEADER, email.id()));
   }
 
@@ -62,13 +64,5 @@ public final class InboundReceivedEvents {
     return email.attachments().stream()
         .map(a -> new AttachmentInfo(a.name(), a.size(), a.contentType()))
         .toList();
-  }
-
-  private static byte[] json(InboundEmail event) {
-    try {
-      return EventJson.mapper().writeValueAsBytes(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise an inbound email", e);
-    }
   }
 }

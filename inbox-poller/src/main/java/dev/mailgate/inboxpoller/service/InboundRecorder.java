@@ -6,7 +6,7 @@ import dev.mailgate.inboxpoller.domain.MailboxCursor;
 import dev.mailgate.inboxpoller.domain.MailboxCursorRepository;
 import dev.mailgate.inboxpoller.messaging.InboundReceivedEvents;
 import dev.mailgate.multimail.client.model.Email;
-import dev.mailgate.outbox.Outbox;
+import dev.mailgate.outbox.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -20,12 +20,13 @@ import java.util.List;
 public class InboundRecorder {
 
   private final MailboxCursorRepository cursors;
-  private final Outbox outbox;
+  private final EventPublisher events;
   private final PollerConfig config;
 
-  public InboundRecorder(MailboxCursorRepository cursors, Outbox outbox, PollerConfig config) {
+  public InboundRecorder(
+      MailboxCursorRepository cursors, EventPublisher events, PollerConfig config) {
     this.cursors = cursors;
-    this.outbox = outbox;
+    this.events = events;
     this.config = config;
   }
 
@@ -49,7 +50,7 @@ public class InboundRecorder {
       return expectedCursor;
     }
     for (Email email : emails) {
-      outbox.add(InboundReceivedEvents.of(mailboxId, email));
+      events.publish(InboundReceivedEvents.of(mailboxId, email));
     }
     String next = emails.get(emails.size() - 1).id();
     if (!cursors.advance(

@@ -7,6 +7,7 @@ import dev.mailgate.multimail.client.MultiMailClient;
 import dev.mailgate.multimail.client.model.Email;
 import dev.mailgate.multimail.client.model.EmailPage;
 import dev.mailgate.multimail.client.model.EmailSummary;
+import dev.mailgate.outbox.consumer.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,15 +25,23 @@ public class MailboxPoller {
   /** since_id before the first email: sorts below every MultiMail id (ULIDs, {@code em_...}). */
   static final String BEGINNING = "0";
 
+  private static final String WHO = "inbox-poller";
+
   private final MultiMailClient multimail;
   private final InboundRecorder recorder;
   private final PollerConfig config;
+  private final Infrastructure infrastructure;
   private final String owner = "poller-" + UUID.randomUUID();
 
-  public MailboxPoller(MultiMailClient multimail, InboundRecorder recorder, PollerConfig config) {
+  public MailboxPoller(
+      MultiMailClient multimail,
+      InboundRecorder recorder,
+      PollerConfig config,
+      Infrastructure infrastructure) {
     this.multimail = multimail;
     this.recorder = recorder;
     this.config = config;
+    this.infrastructure = infrastructure;
   }
 
   /** This instance's name in lease rows. */
@@ -41,7 +50,9 @@ public class MailboxPoller {
   }
 
   public PollResult poll(String mailboxId) {
-    Lease lease = recorder.lease(mailboxId, owner);
+    // The database steps wait out an outage (readiness DOWN meanwhile) instead of failing the
+    // poll: nothing is lost either way, but a database outage is not MultiMail failing.
+    Lease lease = infrastructure.retrying(WHO, () -> recorder.lease(mailboxId, owner));
     if (!lease.acquired()) {
       return new PollResult(false, 0, lease.lastSuccessAt());
     }
@@ -55,7 +66,9 @@ public class MailboxPoller {
         for (EmailSummary summary : page.emails()) {
           emails.add(multimail.getEmail(mailboxId, summary.id()));
         }
-        cursor = recorder.record(mailboxId, owner, cursor, emails);
+        String from = cursor;
+        cursor =
+            infrastructure.retrying(WHO, () -> recorder.record(mailboxId, owner, from, emails));
         emitted += emails.size();
         if (page.cursor() == null || emails.isEmpty()) {
           break;
@@ -64,7 +77,8 @@ public class MailboxPoller {
       succeeded = true;
       return new PollResult(true, emitted, Instant.now());
     } finally {
-      recorder.release(mailboxId, owner, succeeded);
+      boolean done = succeeded;
+      infrastructure.retrying(WHO, () -> recorder.release(mailboxId, owner, done));
     }
   }
 

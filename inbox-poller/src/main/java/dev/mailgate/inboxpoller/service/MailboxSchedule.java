@@ -2,7 +2,7 @@ package dev.mailgate.inboxpoller.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The timer state of one mailbox in this instance: at most one poll runs at a time, a trigger
@@ -13,7 +13,7 @@ final class MailboxSchedule {
   final String mailboxId;
   final Duration interval;
   final Duration jitter;
-  private ScheduledFuture<?> next;
+  private Runnable cancelNext;
   private boolean busy;
   private boolean again;
   private Instant notBefore = Instant.MIN;
@@ -43,17 +43,23 @@ final class MailboxSchedule {
     return requested;
   }
 
-  /** Replaces the pending timer. */
-  synchronized void next(ScheduledFuture<?> future) {
+  /** Replaces the pending timer with one that {@code cancel} stops. */
+  synchronized void next(Runnable cancel) {
     cancel();
-    next = future;
+    cancelNext = cancel;
   }
 
   synchronized void cancel() {
-    if (next != null) {
-      next.cancel(false);
-      next = null;
+    if (cancelNext != null) {
+      cancelNext.run();
+      cancelNext = null;
     }
+  }
+
+  /** The pause after a successful poll: the interval plus a random part of the jitter. */
+  Duration afterSuccess() {
+    return interval.plusMillis(
+        (long) (jitter.toMillis() * ThreadLocalRandom.current().nextDouble()));
   }
 
   synchronized void backOffUntil(Instant instant) {

@@ -1,11 +1,13 @@
 package dev.mailgate.inboxpoller.service;
 
 import dev.mailgate.inboxpoller.config.PollerConfig;
-import dev.mailgate.inboxpoller.domain.Backoff;
 import dev.mailgate.multimail.client.error.MultiMailException;
+import dev.mailgate.outbox.loop.Backoff;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -14,16 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Polls every configured mailbox on its own timer (interval + jitter, backoff after failures,
- * {@code Retry-After} honoured) on a small thread pool, so a slow or failing mailbox holds one
- * thread and delays nobody else. Webhooks {@link #trigger} an immediate poll.
+ * {@code Retry-After} honoured): Vert.x timers, the polls on a worker pool of {@code threads}, so a
+ * slow or failing mailbox holds one worker and delays nobody else. Webhooks {@link #trigger} an
+ * immediate poll.
  */
 @ApplicationScoped
 public class PollScheduler {
@@ -31,20 +31,21 @@ public class PollScheduler {
   private final PollerConfig config;
   private final MailboxPoller poller;
   private final MailboxHealth health;
+  private final Vertx vertx;
   private final Backoff backoff;
   private final Map<String, MailboxSchedule> schedules = new LinkedHashMap<>();
-  private volatile ScheduledExecutorService executor;
+  private volatile WorkerExecutor workers;
   private volatile boolean running;
 
-  public PollScheduler(PollerConfig config, MailboxPoller poller, MailboxHealth health) {
+  public PollScheduler(
+      PollerConfig config, MailboxPoller poller, MailboxHealth health, Vertx vertx) {
     this.config = config;
     this.poller = poller;
     this.health = health;
+    this.vertx = vertx;
     this.backoff =
         new Backoff(
-            config.backoff().initial(),
-            config.backoff().max(),
-            () -> ThreadLocalRandom.current().nextDouble());
+            config.backoff().initial(), config.backoff().max(), Duration.ofHours(1), new Random());
     for (String mailboxId : config.mailboxes().orElse(List.of())) {
       Optional<PollerConfig.MailboxOverride> own =
           Optional.ofNullable(config.overrides().get(mailboxId));
@@ -74,27 +75,24 @@ public class PollScheduler {
     if (running) {
       return;
     }
-    executor = Executors.newScheduledThreadPool(Math.max(1, config.threads()), this::thread);
+    workers =
+        vertx.createSharedWorkerExecutor(
+            "inbox-poller", Math.max(1, config.threads()), 10, TimeUnit.MINUTES);
     running = true;
     for (MailboxSchedule schedule : schedules.values()) {
-      schedule(schedule, backoff.afterSuccess(Duration.ZERO, schedule.jitter));
+      schedule(schedule, schedule.afterSuccess().minus(schedule.interval));
     }
     Log.infof("polling %d mailboxes", schedules.size());
   }
 
-  /** Stops polling; returns once no poll of this instance is running any more. */
+  /** Stops polling; the polls running now finish on their own. */
   public synchronized void stop() {
     if (!running) {
       return;
     }
     running = false;
     schedules.values().forEach(MailboxSchedule::cancel);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(60, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
   }
 
   public boolean isRunning() {
@@ -126,34 +124,34 @@ public class PollScheduler {
       if (!running) {
         return;
       }
-      try {
-        schedule.next(
-            executor.schedule(() -> run(schedule), delay.toMillis(), TimeUnit.MILLISECONDS));
-      } catch (RejectedExecutionException e) {
-        // stopping: the next start schedules every mailbox again
-      }
+      WorkerExecutor pool = workers;
+      long timer =
+          vertx.setTimer(
+              Math.max(1, delay.toMillis()),
+              id -> pool.executeBlocking(() -> run(schedule), false));
+      schedule.next(() -> vertx.cancelTimer(timer));
     }
   }
 
-  private void run(MailboxSchedule schedule) {
+  private Void run(MailboxSchedule schedule) {
     if (!schedule.begin()) {
-      return;
+      return null;
     }
     Duration next;
     try {
       PollResult result = poller.poll(schedule.mailboxId);
       health.succeeded(schedule.mailboxId, result);
       schedule.backOffUntil(Instant.MIN);
-      next = backoff.afterSuccess(schedule.interval, schedule.jitter);
+      next = schedule.afterSuccess();
     } catch (LeaseLostException e) {
       // Another poll (thread or instance) took the mailbox over and published the page: no fault.
       Log.debugf("poll of %s superseded: %s", schedule.mailboxId, e.getMessage());
-      next = backoff.afterSuccess(schedule.interval, schedule.jitter);
+      next = schedule.afterSuccess();
     } catch (Exception e) {
       int failures = health.failed(schedule.mailboxId, e);
       Optional<Duration> retryAfter =
           e instanceof MultiMailException m ? m.retryAfter() : Optional.empty();
-      next = backoff.afterFailure(failures, retryAfter);
+      next = backoff.delay(failures, retryAfter);
       schedule.backOffUntil(Instant.now().plus(next));
       Log.warnf(
           "polling %s failed (%d in a row), next try in %d ms: %s",
@@ -163,11 +161,6 @@ public class PollScheduler {
       next = schedule.waitForTrigger();
     }
     schedule(schedule, next);
-  }
-
-  private Thread thread(Runnable runnable) {
-    Thread thread = new Thread(runnable, "inbox-poller");
-    thread.setDaemon(true);
-    return thread;
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 package dev.mailgate.outbound.api;
 
 import dev.mailgate.outbound.service.MailboxControl;
+import dev.mailgate.support.problem.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,7 +40,7 @@ public class MailboxResource {
   @Operation(summary = "Lift a mailbox's pause and try its waiting deliveries now")
   public MailboxControl.Resumed resume(@PathParam("id") String id, SecurityContext security) {
     if (!MAILBOX_ID.matcher(id).matches()) {
-      throw new ProblemException(400, "Invalid mailbox id", "1-128 of letters, digits, . _ : -");
+      throw ApiProblem.badRequest("mailbox id: 1-128 of letters, digits, . _ : -");
     }
     return control.resume(id, security.getUserPrincipal().getName());
   }

@@ -2,14 +2,11 @@ package dev.mailgate.outbound.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.net.URI;
 import java.time.Duration;
 
 /** outbound-service settings ({@code mailgate.outbound.*}). */
 @ConfigMapping(prefix = "mailgate.outbound")
 public interface OutboundConfig {
-
-  MultiMail multimail();
 
   Retry retry();
 
@@ -20,23 +17,6 @@ public interface OutboundConfig {
   /** How many mailboxes are delivered to in parallel; one mailbox's mail goes out in order. */
   @WithDefault("8")
   int concurrency();
-
-  /** Where MultiMail is and how long a call may take. */
-  interface MultiMail {
-
-    /** API root without {@code /v1}; {@code MULTIMAIL_BASE_URL}, the sandbox by default. */
-    URI baseUrl();
-
-    /** Bearer key; {@code MULTIMAIL_API_KEY}. Never logged. */
-    String apiKey();
-
-    @WithDefault("5s")
-    Duration connectTimeout();
-
-    /** Past this a call counts as timed out (outcome unknown) and is retried with the same key. */
-    @WithDefault("30s")
-    Duration requestTimeout();
-  }
 
   /** Backoff for transient failures (5xx, timeouts, connection errors, 429). */
   interface Retry {
@@ -70,6 +50,18 @@ public interface OutboundConfig {
     /** How long a taken delivery is reserved for this instance before another may take it. */
     @WithDefault("2m")
     Duration lease();
+
+    /** How long MultiMail remembers an idempotency key (its documented 24 hours). */
+    @WithDefault("24h")
+    Duration idempotencyWindow();
+
+    /**
+     * How long before the window ends a delivery whose earlier try may have reached MultiMail stops
+     * being retried and waits for an operator ({@code unknown}); covers clock skew and the time a
+     * try takes.
+     */
+    @WithDefault("1h")
+    Duration idempotencyMargin();
   }
 
   /** Quota exhaustion: MultiMail says "until the 1st"; we ask again sooner. */

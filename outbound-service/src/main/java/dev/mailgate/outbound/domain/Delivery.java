@@ -1,11 +1,14 @@
 package dev.mailgate.outbound.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A delivery waiting for another try: the original {@code mail.approved} bytes, how often it was
@@ -13,7 +16,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "delivery")
-public class Delivery extends PanacheEntityBase {
+public class Delivery {
 
   @Id
   @Column(name = "intent_id")
@@ -45,4 +48,27 @@ public class Delivery extends PanacheEntityBase {
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
+
+  /** Partition and offset of the {@code mail.approved} record it came from. */
+  @Column(name = "source_partition", nullable = false)
+  public int sourcePartition;
+
+  @Column(name = "source_offset", nullable = false)
+  public long sourceOffset;
+
+  /** The headers of that record (its event id, type and signature). */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "source_headers", nullable = false)
+  public Map<String, String> sourceHeaders = new HashMap<>();
+
+  /** The first try that may have reached MultiMail, or null. */
+  @Column(name = "uncertain_since")
+  public Instant uncertainSince;
+
+  /** {@code waiting}, or {@code unknown} once an operator must decide. */
+  @Column(nullable = false)
+  public String state = WAITING;
+
+  public static final String WAITING = "waiting";
+  public static final String UNKNOWN = "unknown";
 }

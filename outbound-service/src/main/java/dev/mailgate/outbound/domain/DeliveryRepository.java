@@ -17,10 +17,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
    * up, so one try probes), reserving them until {@code leaseUntil}: another instance skips them,
    * and takes them again only if this one dies before writing their outcome.
    */
+  // Native SQL: FOR UPDATE ... SKIP LOCKED is PostgreSQL's, and JPQL cannot say it.
   @SuppressWarnings("unchecked")
   public List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit) {
     String sql =
-        "SELECT d.* FROM delivery d WHERE d.next_attempt_at <= :now"
+        "SELECT d.* FROM delivery d WHERE d.next_attempt_at <= :now AND d.state = 'waiting'"
             + " AND NOT EXISTS (SELECT 1 FROM mailbox_pause p"
             + "  WHERE p.mailbox_id = d.mailbox_id AND p.resume_at > :now)"
             + " ORDER BY d.next_attempt_at, d.created_at LIMIT :limit FOR UPDATE OF d SKIP LOCKED";
@@ -46,7 +47,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
 
   /** Makes every delivery of the mailbox due now; returns how many wait. */
   public int releaseMailbox(String mailboxId, Instant now) {
-    return update("nextAttemptAt = ?1 where mailboxId = ?2", now, mailboxId);
+    return update(
+        "nextAttemptAt = ?1 where mailboxId = ?2 and state = ?3", now, mailboxId, Delivery.WAITING);
+  }
+
+  /** Deliveries waiting for an operator's decision, oldest first. */
+  public List<Delivery> unknown(int limit) {
+    return find("state = ?1 order by createdAt", Delivery.UNKNOWN).page(0, limit).list();
+  }
+
+  /** One delivery, locked until the transaction ends. */
+  public java.util.Optional<Delivery> findForUpdate(String intentId) {
+    return findByIdOptional(intentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
   }
 
   public long countWaiting(String mailboxId) {

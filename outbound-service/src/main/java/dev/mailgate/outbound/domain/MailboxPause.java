@@ -1,6 +1,5 @@
 package dev.mailgate.outbound.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +11,7 @@ import java.time.Instant;
 /** A mailbox whose deliveries wait: MultiMail rate limited it or its quota ran out. */
 @Entity
 @Table(name = "mailbox_pause")
-public class MailboxPause extends PanacheEntityBase {
+public class MailboxPause {
 
   /** Why a mailbox waits. */
   public enum Reason {

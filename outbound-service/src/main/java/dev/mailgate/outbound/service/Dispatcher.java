@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Tries deliveries: mailboxes in parallel, each mailbox's deliveries in order. A paused mailbox is
@@ -23,19 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Dispatcher {
 
   private final Sender sender;
-  private final ExecutorService pool;
+  private final ManagedExecutor pool;
 
   public Dispatcher(Sender sender, OutboundConfig config) {
     this.sender = sender;
-    AtomicInteger n = new AtomicInteger();
     this.pool =
-        Executors.newFixedThreadPool(
-            config.concurrency(),
-            r -> {
-              Thread t = new Thread(r, "outbound-sender-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        ManagedExecutor.builder()
+            .maxAsync(config.concurrency())
+            .propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING)
+            .build();
   }
 
   /**

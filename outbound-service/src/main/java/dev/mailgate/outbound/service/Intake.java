@@ -1,111 +1,114 @@
 package dev.mailgate.outbound.service;
 
+import dev.mailgate.events.ApprovedEmail;
 import dev.mailgate.outbound.domain.DeliveryRepository;
 import dev.mailgate.outbound.domain.PauseRepository;
-import dev.mailgate.outbound.domain.SeenEvents;
+import dev.mailgate.outbound.domain.SentIntentRepository;
 import dev.mailgate.outbound.domain.Verdict;
 import dev.mailgate.outbox.ProcessedEvents;
+import dev.mailgate.outbox.consumer.Infrastructure;
+import dev.mailgate.outbox.consumer.Received;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Delivers one polled batch of {@code mail.approved}: skips records already processed and intents
- * already waiting, tries the rest (except for paused mailboxes), then writes every outcome, parked
- * delivery, dead letter and processed-event mark in one transaction. The caller commits the offsets
- * only after that transaction: a crash before it re-reads the batch and repeats the calls with the
- * same idempotency keys, which MultiMail answers {@code already_sent}.
+ * Delivers one polled batch of {@code mail.approved}: skips records already processed, intents
+ * already sent or already waiting, tries the rest (except for paused mailboxes), then writes every
+ * outcome, parked delivery, dead letter and processed-event mark in one transaction, retried on its
+ * own while the database is away (so MultiMail is not called again). The caller commits the offsets
+ * only after it: a crash before re-reads the batch and repeats the calls with the same idempotency
+ * keys, which MultiMail answers {@code already_sent}.
  */
 @ApplicationScoped
 public class Intake {
 
+  /** This consumer's name in {@code processed_event} and dead letters. */
   public static final String CONSUMER = "outbound-service";
 
   private record Known(
-      Set<String> seen, Set<String> waiting, Map<String, java.time.Instant> paused) {}
+      Set<String> processed, Set<String> waiting, Set<String> sent, Map<String, Instant> paused) {}
 
-  private final SeenEvents seenEvents;
-  private final ProcessedEvents processed;
+  private final ProcessedEvents processedEvents;
   private final DeliveryRepository deliveries;
+  private final SentIntentRepository sentIntents;
   private final PauseRepository pauses;
   private final Dispatcher dispatcher;
   private final OutcomeRecorder recorder;
-  private final OutcomeEvents events;
+  private final Infrastructure infrastructure;
   private final Clock clock;
 
   public Intake(
-      SeenEvents seenEvents,
-      ProcessedEvents processed,
+      ProcessedEvents processedEvents,
       DeliveryRepository deliveries,
+      SentIntentRepository sentIntents,
       PauseRepository pauses,
       Dispatcher dispatcher,
       OutcomeRecorder recorder,
-      OutcomeEvents events,
+      Infrastructure infrastructure,
       Clock clock) {
-    this.seenEvents = seenEvents;
-    this.processed = processed;
+    this.processedEvents = processedEvents;
     this.deliveries = deliveries;
+    this.sentIntents = sentIntents;
     this.pauses = pauses;
     this.dispatcher = dispatcher;
     this.recorder = recorder;
-    this.events = events;
+    this.infrastructure = infrastructure;
     this.clock = clock;
   }
 
-  public void take(List<ConsumerRecord<String, byte[]>> records) {
-    List<ApprovedReader.Read> reads = records.stream().map(ApprovedReader::read).toList();
-    Known known = QuarkusTransaction.requiringNew().call(() -> known(reads));
+  public void take(List<Received<ApprovedEmail>> records) {
+    Known known = QuarkusTransaction.requiringNew().call(() -> known(records));
     List<Work> toTry = new ArrayList<>();
     List<Result> refused = new ArrayList<>();
     Set<String> intents = new HashSet<>(known.waiting());
-    for (ApprovedReader.Read read : reads) {
-      if (read.work() == null || known.seen().contains(read.eventId())) {
+    intents.addAll(known.sent());
+    for (Received<ApprovedEmail> record : records) {
+      if (known.processed().contains(record.ref().processingKey())) {
         continue;
       }
-      if (read.invalid()) {
-        String problem = ApprovedReader.problem(read.work().email());
-        refused.add(new Result(read.work(), new Verdict.Permanent(0, problem)));
-      } else if (intents.add(read.work().intentId())) {
-        toTry.add(read.work());
+      Work work = Work.fresh(record.payload(), record.ref(), record.value());
+      String problem = ApprovedReader.problem(record.payload());
+      if (problem != null) {
+        refused.add(new Result(work, new Verdict.Permanent(0, problem)));
+      } else if (intents.add(work.intentId())) {
+        toTry.add(work);
       }
     }
     List<Result> results = new ArrayList<>(dispatcher.run(toTry, known.paused()));
     results.addAll(refused);
-    QuarkusTransaction.requiringNew().run(() -> record(reads, results));
+    infrastructure.retrying(
+        CONSUMER + " recording outcomes",
+        () -> QuarkusTransaction.requiringNew().run(() -> record(records, results)));
   }
 
-  private Known known(List<ApprovedReader.Read> reads) {
-    Set<String> eventIds = new HashSet<>();
+  private Known known(List<Received<ApprovedEmail>> records) {
+    Set<String> keys = new HashSet<>();
     Set<String> intentIds = new HashSet<>();
     Set<String> mailboxes = new HashSet<>();
-    for (ApprovedReader.Read read : reads) {
-      eventIds.add(read.eventId());
-      if (read.work() != null) {
-        intentIds.add(read.work().intentId());
-        mailboxes.add(read.work().mailboxId());
-      }
+    for (Received<ApprovedEmail> record : records) {
+      keys.add(record.ref().processingKey());
+      intentIds.add(record.payload().intentId());
+      mailboxes.add(record.payload().mailboxId());
     }
     return new Known(
-        seenEvents.among(CONSUMER, eventIds),
+        processedEvents.alreadyProcessed(CONSUMER, keys),
         deliveries.waiting(intentIds),
+        sentIntents.sentAmong(intentIds),
         pauses.activeAmong(mailboxes, clock.instant()));
   }
 
-  private void record(List<ApprovedReader.Read> reads, List<Result> results) {
-    Set<String> eventIds = new HashSet<>();
-    reads.forEach(r -> eventIds.add(r.eventId()));
-    Set<String> first = processed.markFirstSeen(CONSUMER, eventIds);
-    for (ApprovedReader.Read read : reads) {
-      if (read.malformed() != null && first.contains(read.eventId())) {
-        events.deadLetter(read.record().key(), read.record().value(), read.malformed());
-      }
-    }
-    recorder.record(results.stream().filter(r -> first.contains(r.work().eventId())).toList());
+  private void record(List<Received<ApprovedEmail>> records, List<Result> results) {
+    Set<String> keys = new HashSet<>();
+    records.forEach(r -> keys.add(r.ref().processingKey()));
+    Set<String> first = processedEvents.markFirstSeen(CONSUMER, keys);
+    recorder.record(
+        results.stream().filter(r -> first.contains(r.work().source().processingKey())).toList());
   }
 }

@@ -1,13 +1,18 @@
 package dev.mailgate.outbound.service;
 
 import dev.mailgate.events.DeliveryOutcome;
+import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.OutcomeStatus;
+import dev.mailgate.events.Topics;
 import dev.mailgate.outbound.config.OutboundConfig;
-import dev.mailgate.outbound.domain.Backoff;
 import dev.mailgate.outbound.domain.MailboxPause;
 import dev.mailgate.outbound.domain.PauseRepository;
 import dev.mailgate.outbound.domain.QuotaAnnouncements;
 import dev.mailgate.outbound.domain.Verdict;
+import dev.mailgate.outbox.EventPublisher;
+import dev.mailgate.outbox.consumer.DeadLetters;
+import dev.mailgate.outbox.consumer.Problems;
+import dev.mailgate.outbox.loop.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +34,8 @@ public class OutcomeRecorder {
   private final Parking parking;
   private final PauseRepository pauses;
   private final QuotaAnnouncements quota;
-  private final OutcomeEvents events;
+  private final EventPublisher events;
+  private final DeadLetters deadLetters;
   private final DeliveryMetrics metrics;
   private final OutboundConfig config;
   private final Backoff backoff;
@@ -39,7 +45,8 @@ public class OutcomeRecorder {
       Parking parking,
       PauseRepository pauses,
       QuotaAnnouncements quota,
-      OutcomeEvents events,
+      EventPublisher events,
+      DeadLetters deadLetters,
       DeliveryMetrics metrics,
       OutboundConfig config,
       Clock clock) {
@@ -47,6 +54,7 @@ public class OutcomeRecorder {
     this.pauses = pauses;
     this.quota = quota;
     this.events = events;
+    this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.config = config;
     this.clock = clock;
@@ -73,34 +81,19 @@ public class OutcomeRecorder {
   private void apply(Work work, Verdict verdict, Instant now, Map<String, Instant> holds) {
     int attempt = work.attempts() + 1;
     if (verdict instanceof Verdict.Accepted a) {
-      if (parking.finish(work)) {
+      if (parking.finishSent(work, a.providerEmailId(), now)) {
         emit(work, OutcomeStatus.ACCEPTED, attempt, a, null, null, null, now);
         metrics.outcome("accepted");
       }
     } else if (verdict instanceof Verdict.Permanent p) {
       fail(work, attempt, p.httpStatus() == 0 ? null : p.httpStatus(), p.error(), now);
     } else if (verdict instanceof Verdict.Transient t) {
-      holds.putIfAbsent(work.mailboxId(), now);
-      int failures = work.failures() + 1;
-      if (failures >= config.retry().maxAttempts()) {
-        fail(
-            work,
-            attempt,
-            t.httpStatus(),
-            "gave up after " + attempt + " tries: " + t.error(),
-            now);
-        return;
-      }
-      Instant next = now.plus(backoff.delay(failures, t.retryAfter()));
-      if (parking.park(work, attempt, failures, next, t.error(), now)) {
-        emit(work, OutcomeStatus.RETRYING, attempt, null, t.httpStatus(), t.error(), next, now);
-        metrics.retry(t.cause().tag());
-      }
+      retryLater(work, t, attempt, now, holds);
     } else if (verdict instanceof Verdict.RateLimited r) {
       Instant until = now.plus(backoff.pause(r.retryAfter(), config.retry().maxRetryAfter()));
       holds.put(work.mailboxId(), until);
       pauses.pause(work.mailboxId(), MailboxPause.Reason.RATE_LIMITED, now, until, r.error());
-      if (parking.park(work, attempt, work.failures(), until, r.error(), now)) {
+      if (parking.park(work, attempt, work.failures(), until, r.error(), false, now)) {
         emit(work, OutcomeStatus.RETRYING, attempt, null, 429, r.error(), until, now);
         metrics.retry("rate_limited");
       }
@@ -108,29 +101,60 @@ public class OutcomeRecorder {
       Instant until = now.plus(backoff.pause(q.retryAfter(), config.quota().probeInterval()));
       holds.put(work.mailboxId(), until);
       pauses.pause(work.mailboxId(), MailboxPause.Reason.QUOTA_EXHAUSTED, now, until, q.error());
-      if (parking.park(work, attempt, work.failures(), until, q.error(), now)
+      if (parking.park(work, attempt, work.failures(), until, q.error(), false, now)
           && quota.firstInPeriod(work.mailboxId(), work.intentId(), now)) {
         emit(work, OutcomeStatus.QUOTA_EXHAUSTED, attempt, null, 429, q.error(), until, now);
         metrics.outcome("quota_exhausted");
       }
     } else if (verdict instanceof Verdict.Deferred d) {
       Instant due = holds.getOrDefault(work.mailboxId(), d.until() == null ? now : d.until());
-      parking.park(work, work.attempts(), work.failures(), due, null, now);
+      parking.park(work, work.attempts(), work.failures(), due, null, false, now);
+    } else if (verdict instanceof Verdict.Unknown u) {
+      String error =
+          "a try at "
+              + u.uncertainSince()
+              + " may have reached MultiMail and its idempotency window ("
+              + config.retry().idempotencyWindow()
+              + ") is over: another try could send a second email, so an operator decides"
+              + " (POST /api/deliveries/"
+              + work.intentId()
+              + "/resolve)";
+      if (parking.holdForOperator(work, error)) {
+        emit(work, OutcomeStatus.UNKNOWN, work.attempts(), null, null, error, null, now);
+        metrics.outcome("unknown");
+      }
     }
   }
 
-  private void fail(Work work, int attempt, Integer httpStatus, String error, Instant now) {
+  private void retryLater(
+      Work work, Verdict.Transient t, int attempt, Instant now, Map<String, Instant> holds) {
+    holds.putIfAbsent(work.mailboxId(), now);
+    int failures = work.failures() + 1;
+    if (failures >= config.retry().maxAttempts()) {
+      fail(work, attempt, t.httpStatus(), "gave up after " + attempt + " tries: " + t.error(), now);
+      return;
+    }
+    Instant next = now.plus(backoff.delay(failures, t.retryAfter()));
+    if (parking.park(work, attempt, failures, next, t.error(), t.mayHaveBeenApplied(), now)) {
+      emit(work, OutcomeStatus.RETRYING, attempt, null, t.httpStatus(), t.error(), next, now);
+      metrics.retry(t.tag());
+    }
+  }
+
+  /** A final failure: the outcome, and the original record to {@code mail.approved.dlq}. */
+  void fail(Work work, int attempt, Integer httpStatus, String error, Instant now) {
     if (!parking.finish(work)) {
       return;
     }
     emit(work, OutcomeStatus.FAILED, attempt, null, httpStatus, error, null, now);
     String reason =
         "MultiMail refused delivery" + (httpStatus == null ? "" : " (" + httpStatus + ")");
-    events.deadLetter(work.mailboxId(), work.payload(), reason + ": " + error);
+    deadLetters.send(Intake.CONSUMER, work.source(), work.payload(), reason + ": " + error);
     metrics.outcome("failed");
   }
 
-  private void emit(
+  /** Publishes one outcome on {@code mail.outcomes}. */
+  void emit(
       Work work,
       OutcomeStatus status,
       int attempt,
@@ -139,7 +163,7 @@ public class OutcomeRecorder {
       String error,
       Instant retryAt,
       Instant now) {
-    events.outcome(
+    DeliveryOutcome outcome =
         new DeliveryOutcome(
             work.intentId(),
             work.mailboxId(),
@@ -149,8 +173,9 @@ public class OutcomeRecorder {
             accepted == null ? null : accepted.threadId(),
             accepted == null ? null : accepted.providerStatus(),
             httpStatus,
-            OutcomeEvents.shorten(error),
+            Problems.shorten(error),
             retryAt,
-            now));
+            now);
+    events.publish(Topics.OUTCOMES, work.mailboxId(), EventTypes.outcome(status), outcome);
   }
 }

@@ -3,19 +3,12 @@ package dev.mailgate.outbound.service;
 import dev.mailgate.events.ApprovedEmail;
 import dev.mailgate.events.IntentKind;
 import dev.mailgate.multimail.client.MultiMailClient;
-import dev.mailgate.multimail.client.error.MultiMailConnectionException;
 import dev.mailgate.multimail.client.error.MultiMailException;
-import dev.mailgate.multimail.client.error.MultiMailQuotaExceededException;
-import dev.mailgate.multimail.client.error.MultiMailRateLimitException;
-import dev.mailgate.multimail.client.error.MultiMailServerException;
-import dev.mailgate.multimail.client.error.MultiMailTimeoutException;
-import dev.mailgate.multimail.client.error.MultiMailUnauthorizedException;
 import dev.mailgate.multimail.client.model.Attachment;
 import dev.mailgate.multimail.client.model.ReplyRequest;
 import dev.mailgate.multimail.client.model.SendRequest;
 import dev.mailgate.multimail.client.model.SendResult;
 import dev.mailgate.outbound.domain.Verdict;
-import dev.mailgate.outbound.domain.Verdict.Cause;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -88,30 +81,17 @@ public class Sender {
     String error = e.error().orElse(e.getMessage());
     Integer status = e.status() == 0 ? null : e.status();
     Optional<java.time.Duration> retryAfter = e.retryAfter();
-    if (e instanceof MultiMailQuotaExceededException) {
-      return new Verdict.QuotaExhausted(error, retryAfter);
-    }
-    if (e instanceof MultiMailRateLimitException) {
-      return new Verdict.RateLimited(error, retryAfter);
-    }
-    if (e instanceof MultiMailServerException) {
-      return new Verdict.Transient(Cause.SERVER_ERROR, status, error, retryAfter);
-    }
-    if (e instanceof MultiMailTimeoutException) {
-      return new Verdict.Transient(Cause.TIMEOUT, null, e.getMessage(), retryAfter);
-    }
-    if (e instanceof MultiMailConnectionException) {
-      return new Verdict.Transient(Cause.CONNECTION, null, e.getMessage(), retryAfter);
-    }
-    if (e instanceof MultiMailUnauthorizedException) {
-      // Our key, not the email, is wrong: keep the email and retry until an operator fixes it.
-      Log.errorf("MultiMail rejects the configured API key: %s", error);
-      return new Verdict.Transient(Cause.UNAUTHORIZED, status, error, retryAfter);
-    }
-    if (e.status() >= 200 && e.status() < 300) {
-      // MultiMail took it but the answer was unreadable: ask again, the key makes it a replay.
-      return new Verdict.Transient(Cause.UNREADABLE_ANSWER, status, error, retryAfter);
-    }
-    return new Verdict.Permanent(e.status(), error);
+    return switch (e.kind()) {
+      case QUOTA_EXHAUSTED -> new Verdict.QuotaExhausted(error, retryAfter);
+      case RATE_LIMITED -> new Verdict.RateLimited(error, retryAfter);
+      case REFUSED -> new Verdict.Permanent(e.status(), error);
+      case UNAUTHORIZED -> {
+        // Our key, not the email, is wrong: keep the email and retry until an operator fixes it.
+        Log.errorf("MultiMail rejects the configured API key: %s", error);
+        yield new Verdict.Transient(e.kind(), status, error, retryAfter, false);
+      }
+      case SERVER_ERROR, TIMEOUT, CONNECTION, UNREADABLE_ANSWER ->
+          new Verdict.Transient(e.kind(), status, error, retryAfter, e.mayHaveBeenApplied());
+    };
   }
 }

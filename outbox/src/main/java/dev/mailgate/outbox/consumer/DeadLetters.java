@@ -47,6 +47,11 @@ public class DeadLetters {
         failure.getClass().getName());
   }
 
+  /** Dead-letters the record at {@code ref} with these value bytes; call inside a transaction. */
+  public void send(String consumer, RecordRef ref, byte[] value, String reason) {
+    send(consumer, ref, value, reason, null);
+  }
+
   private void send(
       String consumer, RecordRef ref, byte[] value, String reason, String causeClass) {
     if (!processed.markFirstSeen(consumer + "#dead-letter", ref.position())) {

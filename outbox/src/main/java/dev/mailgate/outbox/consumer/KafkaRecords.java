@@ -41,7 +41,7 @@ public final class KafkaRecords {
       }
       return Received.readable(ref, value, payload);
     } catch (Exception e) {
-      return Received.unreadable(ref, value, Problems.describe(e));
+      return Received.unreadable(ref, value, Problems.unreadable(e));
     }
   }
 

@@ -21,6 +21,14 @@ public final class Problems {
     return shorten(text);
   }
 
+  /** Why a record's value could not be read: the reader's own words. */
+  public static String unreadable(Throwable e) {
+    if (e instanceof JacksonException json) {
+      return shorten("not readable JSON: " + json.getOriginalMessage());
+    }
+    return shorten(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
   public static String shorten(String text) {
     if (text == null) {
       return null;

@@ -14,4 +14,9 @@ public class MultiMailApiException extends MultiMailException {
   public boolean isRetriable() {
     return false;
   }
+
+  @Override
+  public Kind kind() {
+    return status() >= 200 && status() < 300 ? Kind.UNREADABLE_ANSWER : Kind.REFUSED;
+  }
 }

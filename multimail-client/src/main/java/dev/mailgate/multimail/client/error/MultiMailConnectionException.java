@@ -14,4 +14,16 @@ public class MultiMailConnectionException extends MultiMailException {
   public boolean isRetriable() {
     return true;
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.CONNECTION;
+  }
+
+  /** Not when the connection was never made: then the request never left. */
+  @Override
+  public boolean mayHaveBeenApplied() {
+    return !(getCause() instanceof java.net.ConnectException
+        || getCause() instanceof java.net.http.HttpConnectTimeoutException);
+  }
 }

@@ -38,4 +38,39 @@ public abstract class MultiMailException extends RuntimeException {
 
   /** Whether the same call may succeed later without changing it. */
   public abstract boolean isRetriable();
+
+  /** What kind of failure this is; what a caller does about it follows from the kind. */
+  public abstract Kind kind();
+
+  /**
+   * Whether MultiMail may have carried out the call although it failed (a timeout, a 5xx, a lost
+   * connection after the request went out): repeating it is safe only with the same idempotency
+   * key, within MultiMail's window for it.
+   */
+  public boolean mayHaveBeenApplied() {
+    return switch (kind()) {
+      case SERVER_ERROR, TIMEOUT, UNREADABLE_ANSWER, CONNECTION -> true;
+      default -> false;
+    };
+  }
+
+  /** The kinds of failure. */
+  public enum Kind {
+    /** 429 for the monthly quota: nothing more goes out until it resets. */
+    QUOTA_EXHAUSTED,
+    /** 429 rate limit: wait for {@code Retry-After}. */
+    RATE_LIMITED,
+    /** 5xx. */
+    SERVER_ERROR,
+    /** No answer in time; the call may or may not have been carried out. */
+    TIMEOUT,
+    /** No connection, or it broke. */
+    CONNECTION,
+    /** 401: the configured key is wrong, not the request. */
+    UNAUTHORIZED,
+    /** A success status whose body could not be read. */
+    UNREADABLE_ANSWER,
+    /** Any other refusal (400, 403, 404, 409, ...): the same request will be refused again. */
+    REFUSED
+  }
 }

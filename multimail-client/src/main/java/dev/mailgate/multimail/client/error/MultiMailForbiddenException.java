@@ -14,4 +14,9 @@ public class MultiMailForbiddenException extends MultiMailException {
   public boolean isRetriable() {
     return false;
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.REFUSED;
+  }
 }

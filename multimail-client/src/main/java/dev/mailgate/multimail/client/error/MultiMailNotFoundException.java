@@ -14,4 +14,9 @@ public class MultiMailNotFoundException extends MultiMailException {
   public boolean isRetriable() {
     return false;
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.REFUSED;
+  }
 }

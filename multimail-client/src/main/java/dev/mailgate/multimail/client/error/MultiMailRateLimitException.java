@@ -14,4 +14,9 @@ public class MultiMailRateLimitException extends MultiMailException {
   public boolean isRetriable() {
     return true;
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.RATE_LIMITED;
+  }
 }

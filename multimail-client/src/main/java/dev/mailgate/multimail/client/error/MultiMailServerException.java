@@ -14,4 +14,9 @@ public class MultiMailServerException extends MultiMailException {
   public boolean isRetriable() {
     return true;
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.SERVER_ERROR;
+  }
 }

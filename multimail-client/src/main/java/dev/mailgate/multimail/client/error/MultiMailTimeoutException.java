@@ -17,4 +17,9 @@ public class MultiMailTimeoutException extends MultiMailException {
   public boolean isRetriable() {
     return true;
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.TIMEOUT;
+  }
 }

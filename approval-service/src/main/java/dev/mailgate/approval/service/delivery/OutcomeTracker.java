@@ -1,0 +1,74 @@
+package dev.mailgate.approval.service.delivery;
+
+import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.approval.domain.IntentRepository;
+import dev.mailgate.events.DeliveryOutcome;
+import dev.mailgate.outbox.consumer.Received;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Marks review items delivered or failed from {@code mail.outcomes}, in the caller's transaction.
+ * Idempotent: applying the same outcome again changes nothing, and a final status is never replaced
+ * by an interim one.
+ */
+@ApplicationScoped
+public class OutcomeTracker {
+
+  /** This consumer's name in {@code processed_event} and dead letters. */
+  public static final String CONSUMER = "approval-service.outcomes";
+
+  private final IntentRepository intents;
+
+  public OutcomeTracker(IntentRepository intents) {
+    this.intents = intents;
+  }
+
+  /** Applies a batch of outcomes: one read of the intents they name. */
+  public void apply(List<Received<DeliveryOutcome>> outcomes) {
+    Map<String, Intent> byId =
+        intents.findAllById(outcomes.stream().map(o -> o.payload().intentId()).toList()).stream()
+            .collect(Collectors.toMap(i -> i.intentId, Function.identity()));
+    for (Received<DeliveryOutcome> received : outcomes) {
+      DeliveryOutcome outcome = received.payload();
+      Intent intent = byId.get(outcome.intentId());
+      if (intent != null && !isFinal(intent.deliveryStatus)) {
+        apply(intent, outcome);
+      }
+    }
+  }
+
+  private static void apply(Intent intent, DeliveryOutcome outcome) {
+    switch (outcome.status()) {
+      case ACCEPTED -> {
+        intent.deliveryStatus = "delivered";
+        intent.providerEmailId = outcome.providerEmailId();
+        intent.deliveryError = null;
+        if (intent.threadId == null) {
+          intent.threadId = outcome.threadId();
+        }
+      }
+      case FAILED -> {
+        intent.deliveryStatus = "failed";
+        intent.deliveryError = outcome.error();
+      }
+      case QUOTA_EXHAUSTED -> intent.deliveryStatus = "waiting_for_quota";
+      case RETRYING -> {
+        intent.deliveryStatus = "retrying";
+        intent.deliveryError = outcome.error();
+      }
+      case UNKNOWN -> {
+        intent.deliveryStatus = "unknown";
+        intent.deliveryError = outcome.error();
+      }
+    }
+  }
+
+  /** Delivered is final; a failed delivery can still be delivered after a dead-letter replay. */
+  private static boolean isFinal(String status) {
+    return "delivered".equals(status);
+  }
+}

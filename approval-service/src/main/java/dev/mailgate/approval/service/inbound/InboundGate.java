@@ -1,0 +1,154 @@
+package dev.mailgate.approval.service.inbound;
+
+import dev.mailgate.approval.domain.InboundItem;
+import dev.mailgate.approval.domain.Mailbox;
+import dev.mailgate.approval.domain.OversightMode;
+import dev.mailgate.approval.domain.PolicyRepository;
+import dev.mailgate.approval.security.Reviewer;
+import dev.mailgate.approval.service.review.ReviewException;
+import dev.mailgate.approval.service.review.ReviewService;
+import dev.mailgate.events.Actor;
+import dev.mailgate.events.DecisionEvent;
+import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.EventJson;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.InboundEmail;
+import dev.mailgate.events.Topics;
+import dev.mailgate.outbox.EventPublisher;
+import dev.mailgate.outbox.consumer.Received;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Inbound oversight: mail of a {@code gated_all} mailbox (or of a mailbox without a policy) is held
+ * for a reviewer; everything else is released to the agents at once on {@code mail.inbound}. A
+ * reviewer's rejection is a {@code mail.decisions} event carrying the {@code email_id}, so the
+ * audit shows it with its reason. A redelivered email (same id) is a no-op.
+ */
+@ApplicationScoped
+public class InboundGate {
+
+  /** This consumer's name in {@code processed_event} and dead letters. */
+  public static final String CONSUMER = "approval-service.inbound";
+
+  private final EntityManager em;
+  private final PolicyRepository policies;
+  private final EventPublisher events;
+
+  public InboundGate(EntityManager em, PolicyRepository policies, EventPublisher events) {
+    this.em = em;
+    this.policies = policies;
+    this.events = events;
+  }
+
+  /** Holds or releases each email of a batch, in the caller's transaction. */
+  public void receive(List<Received<InboundEmail>> emails) {
+    Set<String> seen = new HashSet<>();
+    for (Received<InboundEmail> email : emails) {
+      if (seen.add(email.payload().emailId())
+          && em.find(InboundItem.class, email.payload().emailId()) == null) {
+        receive(email.payload());
+      }
+    }
+  }
+
+  private void receive(InboundEmail email) {
+    InboundItem item = new InboundItem();
+    item.emailId = email.emailId();
+    item.mailboxId = email.mailboxId();
+    item.threadId = email.threadId();
+    item.payload = EventJson.mapper().valueToTree(email);
+    item.receivedAt = Instant.now();
+    Optional<Mailbox> mailbox = policies.mailbox(email.mailboxId());
+    if (mailbox.isEmpty()) {
+      item.state = "held";
+      item.reason = "unknown mailbox " + email.mailboxId() + ": held until a reviewer decides";
+    } else if (mailbox.get().oversightMode == OversightMode.GATED_ALL) {
+      item.state = "held";
+      item.reason = "mailbox is gated_all: inbound mail waits for a reviewer";
+    } else {
+      release(item, Actor.policy());
+    }
+    em.persist(item);
+  }
+
+  @Transactional
+  public InboundItem release(String emailId, Reviewer reviewer) {
+    InboundItem item = heldForUpdate(emailId, reviewer);
+    release(item, Actor.reviewer(reviewer.subject()));
+    return item;
+  }
+
+  @Transactional
+  public InboundItem reject(String emailId, String reason, Reviewer reviewer) {
+    String why = ReviewService.requireReason(reason);
+    InboundItem item = heldForUpdate(emailId, reviewer);
+    item.state = "rejected";
+    item.reason = why;
+    item.decidedBy = reviewer.subject();
+    item.decidedAt = Instant.now();
+    DecisionEvent event =
+        new DecisionEvent(
+            emailId,
+            item.mailboxId,
+            DecisionState.REJECTED,
+            Actor.reviewer(reviewer.subject()),
+            why,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            emailId,
+            null,
+            null,
+            null,
+            item.decidedAt);
+    events.publish(
+        Topics.DECISIONS, item.mailboxId, EventTypes.decision(DecisionState.REJECTED), event);
+    return item;
+  }
+
+  @Transactional
+  public List<InboundItem> held(Reviewer reviewer, int limit) {
+    boolean all = reviewer.visibleMailboxes().isEmpty();
+    var query =
+        em.createQuery(
+            "from InboundItem i where i.state = 'held'"
+                + (all ? "" : " and i.mailboxId in :visible")
+                + " order by i.receivedAt, i.emailId",
+            InboundItem.class);
+    if (!all) {
+      query.setParameter("visible", reviewer.visibleMailboxes());
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  private void release(InboundItem item, Actor actor) {
+    item.state = "released";
+    item.decidedBy = actor.id();
+    item.decidedAt = Instant.now();
+    InboundEmail email = EventJson.mapper().convertValue(item.payload, InboundEmail.class);
+    InboundEmail released = email.releasedBy(actor);
+    events.publish(Topics.INBOUND, item.mailboxId, EventTypes.INBOUND_RELEASED, released);
+  }
+
+  private InboundItem heldForUpdate(String emailId, Reviewer reviewer) {
+    InboundItem item = em.find(InboundItem.class, emailId, LockModeType.PESSIMISTIC_WRITE);
+    if (item == null || !reviewer.mayActOn(item.mailboxId)) {
+      throw new ReviewException(
+          ReviewException.Kind.NOT_FOUND, "no inbound email " + emailId + " in your mailboxes");
+    }
+    if (!"held".equals(item.state)) {
+      throw new ReviewException(
+          ReviewException.Kind.NOT_PENDING, "inbound email " + emailId + " is " + item.state);
+    }
+    return item;
+  }
+}

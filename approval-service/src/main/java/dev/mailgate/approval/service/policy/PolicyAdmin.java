@@ -1,0 +1,142 @@
+package dev.mailgate.approval.service.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.approval.domain.Mailbox;
+import dev.mailgate.approval.domain.PolicyRepository;
+import dev.mailgate.approval.domain.RecipientRule;
+import dev.mailgate.approval.domain.RoleGrant;
+import dev.mailgate.events.Actor;
+import dev.mailgate.events.EventJson;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.PolicyChange;
+import dev.mailgate.events.Topics;
+import dev.mailgate.outbox.EventPublisher;
+import dev.mailgate.support.problem.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Changes mailbox policies; each change is one transaction with its {@code mail.policies} event.
+ */
+@ApplicationScoped
+public class PolicyAdmin {
+
+  private static final Pattern RULE =
+      Pattern.compile("(\\*|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+)@[A-Za-z0-9.-]+\\.[A-Za-z]{2,63}");
+
+  private final PolicyRepository policies;
+  private final EventPublisher events;
+
+  public PolicyAdmin(PolicyRepository policies, EventPublisher events) {
+    this.policies = policies;
+    this.events = events;
+  }
+
+  /** Creates or updates a mailbox; returns it. */
+  @Transactional
+  public Mailbox upsertMailbox(String mailboxId, MailboxSettings settings, Actor actor) {
+    Optional<Mailbox> existing = policies.mailbox(mailboxId);
+    JsonNode before = existing.map(PolicyAdmin::json).orElse(null);
+    Mailbox mailbox =
+        existing.orElseGet(
+            () -> {
+              Mailbox fresh = new Mailbox();
+              fresh.id = mailboxId;
+              return fresh;
+            });
+    settings.applyTo(mailbox);
+    mailbox.updatedAt = Instant.now();
+    if (existing.isEmpty()) {
+      policies.persist(mailbox);
+    }
+    changed(
+        mailboxId,
+        existing.isEmpty() ? "mailbox.created" : "mailbox.updated",
+        actor,
+        before,
+        json(mailbox));
+    return mailbox;
+  }
+
+  @Transactional
+  public RoleGrant putGrant(
+      String mailboxId, String role, boolean send, boolean read, Actor actor) {
+    requireMailbox(mailboxId);
+    Optional<RoleGrant> existing = policies.grant(mailboxId, role);
+    JsonNode before = existing.map(PolicyAdmin::json).orElse(null);
+    RoleGrant grant = existing.orElseGet(RoleGrant::new);
+    grant.mailboxId = mailboxId;
+    grant.role = role;
+    grant.canSend = send;
+    grant.canRead = read;
+    if (existing.isEmpty()) {
+      policies.persist(grant);
+    }
+    changed(mailboxId, "grant.upserted", actor, before, json(grant));
+    return grant;
+  }
+
+  @Transactional
+  public boolean removeGrant(String mailboxId, String role, Actor actor) {
+    Optional<RoleGrant> grant = policies.grant(mailboxId, role);
+    grant.ifPresent(
+        g -> {
+          policies.remove(g);
+          changed(mailboxId, "grant.removed", actor, json(g), null);
+        });
+    return grant.isPresent();
+  }
+
+  @Transactional
+  public RecipientRule addRule(String mailboxId, String pattern, String effect, Actor actor) {
+    requireMailbox(mailboxId);
+    String normalised = pattern.toLowerCase(Locale.ROOT).trim();
+    if (!RULE.matcher(normalised).matches() || normalised.length() > 254) {
+      throw ApiProblem.badRequest("pattern must be an address or *@domain, not " + pattern);
+    }
+    if (!"allow".equals(effect) && !"deny".equals(effect)) {
+      throw ApiProblem.badRequest("effect must be allow or deny");
+    }
+    RecipientRule rule = new RecipientRule();
+    rule.mailboxId = mailboxId;
+    rule.pattern = normalised;
+    rule.effect = effect;
+    policies.persist(rule);
+    changed(mailboxId, "rule.added", actor, null, json(rule));
+    return rule;
+  }
+
+  @Transactional
+  public boolean removeRule(String mailboxId, long ruleId, Actor actor) {
+    Optional<RecipientRule> rule = policies.rule(ruleId).filter(r -> r.mailboxId.equals(mailboxId));
+    rule.ifPresent(
+        r -> {
+          policies.remove(r);
+          changed(mailboxId, "rule.removed", actor, json(r), null);
+        });
+    return rule.isPresent();
+  }
+
+  private void requireMailbox(String mailboxId) {
+    if (policies.mailbox(mailboxId).isEmpty()) {
+      throw new UnknownMailboxException(mailboxId);
+    }
+  }
+
+  private void changed(
+      String mailboxId, String change, Actor actor, JsonNode before, JsonNode after) {
+    PolicyChange event =
+        new PolicyChange(
+            UUID.randomUUID().toString(), mailboxId, change, actor, before, after, Instant.now());
+    events.publish(Topics.POLICIES, mailboxId, EventTypes.POLICY_CHANGED, event);
+  }
+
+  private static JsonNode json(Object entity) {
+    return EventJson.mapper().valueToTree(PolicyViews.of(entity));
+  }
+}

@@ -1,0 +1,15 @@
+package dev.mailgate.approval.service.review;
+
+import java.util.Set;
+
+/**
+ * What a review listing shows: pending items, or (monitored) already-sent items listed for
+ * after-the-fact review; optionally narrowed by mailbox, role, team or conflict group.
+ */
+public record ReviewFilter(
+    boolean monitored,
+    String mailbox,
+    String role,
+    String team,
+    String conflictId,
+    Set<String> visibleMailboxes) {}

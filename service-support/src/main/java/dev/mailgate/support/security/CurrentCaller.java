@@ -1,0 +1,65 @@
+package dev.mailgate.support.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The {@link Caller} of the current request, read once from its verified token. */
+@RequestScoped
+public class CurrentCaller {
+
+  private final JsonWebToken token;
+  private Caller caller;
+
+  public CurrentCaller(JsonWebToken token) {
+    this.token = token;
+  }
+
+  /** The caller; a token without a usable subject is refused as unauthenticated (401). */
+  public Caller get() {
+    if (caller == null) {
+      String subject = token.getSubject();
+      if (Identities.normalise(subject).isEmpty()) {
+        throw new AuthenticationFailedException("the token names no subject");
+      }
+      caller =
+          new Caller(
+              subject,
+              Identities.normalise(subject),
+              token.getGroups() == null ? Set.of() : token.getGroups(),
+              MailboxScope.of(mailboxes(token.getClaim(MailboxScope.CLAIM))));
+    }
+    return caller;
+  }
+
+  static Set<String> mailboxes(Object claim) {
+    Set<String> mailboxes = new HashSet<>();
+    if (claim instanceof JsonArray array) {
+      for (JsonValue value : array) {
+        if (value instanceof JsonString text) {
+          mailboxes.add(text.getString());
+        }
+      }
+    } else if (claim instanceof Collection<?> values) {
+      values.forEach(value -> mailboxes.add(unquote(String.valueOf(value))));
+    } else if (claim instanceof JsonString text) {
+      mailboxes.add(text.getString());
+    } else if (claim instanceof String single) {
+      mailboxes.add(single);
+    }
+    mailboxes.removeIf(String::isBlank);
+    return mailboxes;
+  }
+
+  private static String unquote(String value) {
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
+  }
+}
