@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any, Iterable
 
-from confluent_kafka import Consumer, KafkaException, TopicPartition
+from confluent_kafka import Consumer, Message, TopicPartition
 
 from .contract import INBOUND
 from .identity import agent_group
@@ -40,6 +40,7 @@ class DurableInbox:
         self._assigned: dict[tuple[str, int], int] | None = None  # position of each assigned partition
         self._committed: dict[tuple[str, int], int] = {}
         self._seen: set[str] = set()
+        self._early: list[Message] = []
         self._subscribed = False
 
     def close(self) -> None:
@@ -60,18 +61,24 @@ class DurableInbox:
         assert self._assigned is not None
         ends = self._ends(deadline)
         mail: list[InboundMail] = []
+        early, self._early = self._early, []
+        for message in early:
+            self._take(message, mail)
         while not self._reached(ends) and time.monotonic() < deadline:
-            message = self._consumer.poll(min(_POLL_S, max(0.0, deadline - time.monotonic())))
-            if message is None or message.error() is not None:
-                continue
-            key = (message.topic(), message.partition())
-            if self._assigned is not None and key in self._assigned:
-                self._assigned[key] = message.offset() + 1
-            item = InboundMail.parse(message.value())
-            if item is not None and item.mailbox_id in self.mailboxes and item.email_id not in self._seen:
-                self._seen.add(item.email_id)
-                mail.append(item)
+            self._take(self._consumer.poll(min(_POLL_S, max(0.0, deadline - time.monotonic()))), mail)
         return mail
+
+    def _take(self, message: Message | None, mail: list[InboundMail]) -> None:
+        if message is None or message.error() is not None:
+            return
+        key = (message.topic(), message.partition())
+        if self._assigned is None or key not in self._assigned:
+            return  # revoked meanwhile: its next owner reads it
+        self._assigned[key] = message.offset() + 1
+        item = InboundMail.parse(message.value())
+        if item is not None and item.mailbox_id in self.mailboxes and item.email_id not in self._seen:
+            self._seen.add(item.email_id)
+            mail.append(item)
 
     def commit(self) -> None:
         """Commits the positions `read()` reached. Raises KafkaException when the broker refuses."""
@@ -93,7 +100,9 @@ class DurableInbox:
             self._consumer.subscribe([INBOUND], on_assign=self._on_assign, on_revoke=self._on_revoke)
             self._subscribed = True
         while self._assigned is None and time.monotonic() < deadline:
-            self._consumer.poll(_POLL_S)  # joins the group; the callbacks run inside poll
+            message = self._consumer.poll(_POLL_S)  # joins the group; the callbacks run inside poll
+            if message is not None:
+                self._early.append(message)  # fetched by the same poll that brought the assignment
         return self._assigned is not None
 
     def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
@@ -109,10 +118,8 @@ class DurableInbox:
         consumer.assign(starts)
 
     def _on_revoke(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
-        try:
-            self.commit()
-        except KafkaException:
-            pass  # read again by the partition's next owner: at least once
+        # Nothing is committed here: what was read but not yet committed by the caller goes to the
+        # partition's next owner again (at least once).
         self._assigned = None
         consumer.unassign()
 
