@@ -15,7 +15,7 @@ class Model(BaseModel):
         return self.dict(**kwargs)
 
     def model_dump_json(self, **kwargs: Any) -> str:
-        return json.dumps(self.model_dump(**kwargs), default=str)
+        return json.dumps(self.model_dump(**kwargs), default=_json_default)
 
     @classmethod
     def model_validate(cls, data: Any) -> Any:
@@ -24,3 +24,8 @@ class Model(BaseModel):
     @property
     def model_fields(self) -> dict:
         return self.__fields__
+
+
+def _json_default(value: Any) -> Any:
+    """pydantic 2 writes sets as arrays."""
+    return sorted(value, key=str) if isinstance(value, (set, frozenset)) else str(value)
