@@ -151,13 +151,14 @@ class ReplyEmail(MailAction):
     async def _run(self, history: List[Any], *, reply_to_email_id: Optional[str] = None,
                    markdown: Optional[str] = None, reasoning: Optional[str] = None) -> Message:
         trigger = trigger_of(self.private_role, history)
-        f = await self._fields("reply", history, {"reply_to_email_id": reply_to_email_id, "markdown": markdown,
-                                                   "reasoning": reasoning})
-        email_id = f.get("reply_to_email_id") or latest(history, "email_id")
-        if not email_id:
+        drafted = compose.own_draft(history, self.private_role, ("markdown",))
+        email_id = reply_to_email_id or drafted.get("reply_to_email_id") or latest(history, "email_id")
+        if not email_id:  # known before asking the LLM to write anything
             report = MailReport(status="no_email", mailbox_id=self.mailbox_id)
             return self._answer("There is no email to reply to: check the inbox first (CheckInbox). Nothing was sent.",
                                 report)
+        f = await self._fields("reply", history, {"reply_to_email_id": reply_to_email_id, "markdown": markdown,
+                                                   "reasoning": reasoning})
         thread_id = _thread_of(history, str(email_id))
         who = provenance_of(self.private_role, trigger, action=self, team=self._team(), reasoning=f.get("reasoning"))
         try:
