@@ -27,11 +27,13 @@ class InboundMail:
     def parse(value: bytes | None) -> InboundMail | None:
         try:
             r = json.loads(value or b"")
+            if not all(isinstance(r.get(k), str) for k in ("email_id", "mailbox_id", "from", "received_at")):
+                return None  # not an inbound email of the contract
             return InboundMail(
                 r["email_id"], r["mailbox_id"], r["from"], r.get("subject"), r.get("markdown"),
                 r.get("thread_id"), r["received_at"], tuple(r.get("to") or ()), r,
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 

@@ -24,7 +24,9 @@ def test_a_restarted_role_reads_only_mail_it_has_not_committed(client: MailGate,
     team = "t" + uuid.uuid4().hex[:8]
     other = mailbox + "_other"
     mailgate_side("mail.inbound", "inbound.released", inbound(mailbox, "em_1", "First"))
+    mailgate_side("mail.inbound", "inbound.released", {**inbound(mailbox, "x", "x"), "email_id": ["not", "an", "id"]})
     mailgate_side("mail.inbound", "inbound.released", inbound(other, "em_2", "Not read by this role"))
+    mailgate_side("mail.inbound", "inbound.released", inbound(mailbox, "em_1", "First"))  # redelivered
     mailgate_side("mail.inbound", "inbound.released", inbound(mailbox, "em_3", "Second"))
 
     with client.durable_inbox(team, "Product Manager", [mailbox]) as first:

@@ -212,3 +212,51 @@ def test_the_tool_is_registered_like_metagpt_tools_and_answers_in_words(standin)
     commands = tools.tool_execution_map(email)
     answer = commands["MailGateEmail.send_email"](to=["nobody"], subject="", markdown="x")
     assert answer.startswith("The email to nobody was not sent: it is invalid")
+
+
+def test_get_thread_reads_audit_service_with_the_token_and_hides_unreleased_mail(standin) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from metagpt.roles import ProductManager
+
+    from mailgate.audit import AuditClient
+    from mailgate.metagpt import GetThread
+
+    asked: list = []
+    entries = [
+        {"direction": "outbound", "caused_by": {"role": "Product Manager", "agent": "Alice"},
+         "event": {"event_type": "mail.approved", "occurred_at": "t1", "payload": {"subject": "Export", "markdown": "Dec 3"}}},
+        {"direction": "inbound", "caused_by": None,
+         "event": {"event_type": "inbound.received", "occurred_at": "t2", "payload": {"from": "x@example.com", "subject": "HELD"}}},
+        {"direction": "inbound", "caused_by": None,
+         "event": {"event_type": "inbound.released", "occurred_at": "t3", "payload": {"from": "c@example.com", "subject": "Thanks"}}},
+    ]
+
+    class Audit(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append((self.path, self.headers["Authorization"]))
+            body = json.dumps({"thread_id": "th 1", "entries": entries}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Audit)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    action = GetThread(mailbox_id="mbx_support").bound(ProductManager(), None)
+    action.with_audit(AuditClient(f"http://127.0.0.1:{server.server_port}", "tok-123"))
+    try:
+        thread = asyncio.run(action.run([], thread_id="th 1"))
+    finally:
+        server.server_close()
+
+    assert asked == [("/audit/threads/th%201", "Bearer tok-123")]
+    assert "Alice (Product Manager) wrote: Export" in thread.content and "from c@example.com: Thanks" in thread.content
+    assert "HELD" not in thread.content and thread.instruct_content.thread_id == "th 1"
+    unreachable = GetThread().bound(ProductManager(), None).with_audit(AuditClient("http://127.0.0.1:1", "t", 2))
+    failed = asyncio.run(unreachable.run([], thread_id="th 1"))
+    assert failed.instruct_content.status == "error" and "audit-service unreachable" in failed.content
