@@ -1,43 +1,65 @@
 """A MetaGPT communications manager that answers customer mail through MailGate.
 
-Run (with MetaGPT installed and a MailGate stack up):
-    MAILGATE_BOOTSTRAP_SERVERS=localhost:9092 PYTHONPATH=clients/python python examples/communications_manager.py
-Every email it writes goes to mail.intents; the mailbox's oversight mode decides what leaves.
+Run (a MailGate stack up; MetaGPT installed, else the MetaGPT 0.8 stand-in of the client's tests):
+    python3 examples/communications_manager.py --bootstrap localhost:9092 [--mailbox mbx_support]
+Every email it writes goes to mail.intents; the mailbox's oversight mode decides what leaves. Its
+inbox position is its consumer group, so a second run reads only mail that arrived since the first.
+An empty inbox is an answer ("nothing to reply to"), not an error.
 """
 
+import argparse
 import asyncio
-import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
 
-from metagpt.actions import UserRequirement
-from metagpt.roles import Role
-from metagpt.schema import Message
+HERE = Path(__file__).resolve().parent
+try:
+    import mailgate  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(HERE.parent / "clients" / "python"))
+try:
+    import metagpt  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(HERE.parent / "clients" / "python" / "tests" / "standin"))
 
-from mailgate import MailGate
-from mailgate.metagpt import email_actions
+from metagpt.roles import Role  # noqa: E402
+from metagpt.schema import Message  # noqa: E402
+from pydantic import Field  # noqa: E402
 
-MAILBOX = os.environ.get("MAILGATE_MAILBOX", "mbx_support")
-TEAM = os.environ.get("MAILGATE_TEAM", "acme-support")
+from mailgate import MailGate  # noqa: E402
+from mailgate.metagpt import email_actions  # noqa: E402
+
+MAILBOX = "mbx_support"
+TEAM = "acme-support"
 
 
 class CommunicationsManager(Role):
     name: str = "Cathy"
-    profile: str = "CommunicationsManager"
+    profile: str = "Communications Manager"
     goal: str = "Answer every customer email promptly, accurately and kindly"
+    mailbox_id: str = MAILBOX
+    team: str = TEAM
+    mailgate: Optional[Any] = Field(default=None, exclude=True)  # the client is never serialised
 
-    def __init__(self, mailgate: MailGate, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        send, reply, check = email_actions(self, mailgate, mailbox_id=MAILBOX, team=TEAM)
-        # Check the inbox, then reply to the newest email (ReplyEmail finds it in CheckInbox's message).
+        send, reply, check = email_actions(self, self.mailgate, mailbox_id=self.mailbox_id, team=self.team)
+        # Check the inbox, then reply to the newest email (ReplyEmail finds it in CheckInbox's answer).
         self.set_actions([check, reply])
         self._set_react_mode("by_order")
-        self._watch([UserRequirement])
 
 
-async def main() -> None:
-    with MailGate(os.environ.get("MAILGATE_BOOTSTRAP_SERVERS", "localhost:9092")) as mailgate:
-        cathy = CommunicationsManager(mailgate)
+async def main(argv: Optional[list] = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bootstrap", default="localhost:9092")
+    parser.add_argument("--mailbox", default=MAILBOX)
+    args = parser.parse_args(argv)
+    with MailGate(args.bootstrap) as client:
+        cathy = CommunicationsManager(mailgate=client, mailbox_id=args.mailbox)
         answer = await cathy.run(Message(content="Check the support inbox and answer the customer."))
         print(answer.content if answer else "nothing to do")
+        cathy.actions[0].close()
 
 
 if __name__ == "__main__":

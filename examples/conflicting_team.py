@@ -8,6 +8,7 @@ approval-service's review API; each role learns its fate from SendEmail's answer
 
 Run (with MetaGPT installed and a MailGate stack up):
     MAILGATE_BOOTSTRAP_SERVERS=localhost:9092 PYTHONPATH=clients/python python examples/conflicting_team.py
+The stand-in roles here ask their LLM, so this one needs a real MetaGPT with an LLM configured.
 """
 
 import asyncio
@@ -56,7 +57,7 @@ def team(mailgate: MailGate) -> Team:
     company = Team()
     company.hire([
         Engineer(),
-        CustomerEmailer(mailgate, name="Alice", profile="ProductManager", goal=f"Keep {CUSTOMER} informed"),
+        CustomerEmailer(mailgate, name="Alice", profile="Product Manager", goal=f"Keep {CUSTOMER} informed"),
         CustomerEmailer(mailgate, name="Dan", profile="Architect", goal=f"Explain technical delays to {CUSTOMER}"),
     ])
     company.invest(3.0)

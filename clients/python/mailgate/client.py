@@ -1,18 +1,25 @@
 """The agent-side MailGate client: publish intents, follow what becomes of them, read inbound mail."""
 
+from __future__ import annotations
+
 import json
+import os
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Collection, Iterator
+from typing import Any, Collection, Iterable, Iterator, Mapping
 
 from confluent_kafka import Producer
 
 from ._reader import TopicReader
+from .config import load_properties, split_config
 from .contract import DECISIONS, EVENT_ID, EVENT_TYPE, INTENT_SUBMITTED, INTENTS, OUTCOMES, PARTITIONER
 from .draft import EmailDraft
+from .durable import DurableInbox
+from .ids import ulid_ms
 from .inbound import Inbox
+from .signing import IntentSigner
 from .results import FINAL, SETTLED, Result, Status, Update
 from .validation import IntentInvalid, Problem, validate
 
@@ -38,18 +45,45 @@ class Receipt:
 
 
 class MailGate:
-    """One per process. `config` is librdkafka configuration (at least `bootstrap.servers`)."""
+    """One per process. `config` holds Kafka client properties (`security.protocol`, `sasl.mechanism`,
+    `sasl.username`/`sasl.password` or Java's `sasl.jaas.config`, ...) and MailGate's own
+    `mailgate.agent.id` + `mailgate.agent.signing.key`: with both, every intent is signed."""
 
-    def __init__(self, bootstrap_servers: str, **config: Any) -> None:
-        self._config = {"bootstrap.servers": bootstrap_servers, **config}
+    def __init__(
+        self, bootstrap_servers: str | None = None, config: Mapping[str, Any] | None = None, **options: Any
+    ) -> None:
+        merged: dict[str, Any] = {**(config or {}), **options}
+        if bootstrap_servers:
+            merged["bootstrap.servers"] = bootstrap_servers
+        if not merged.get("bootstrap.servers"):
+            raise ValueError("bootstrap.servers is required")
+        self._config, settings = split_config(merged)
+        self._signer = IntentSigner.from_settings(settings)
         self._producer = Producer(
             {**self._config, "acks": "all", "enable.idempotence": True, "partitioner": PARTITIONER}
         )
 
+    @classmethod
+    def from_properties(cls, path: str | os.PathLike[str], bootstrap_servers: str | None = None) -> MailGate:
+        """From a `.properties` file (Kafka client properties + `mailgate.*` keys)."""
+        return cls(bootstrap_servers, load_properties(path))
+
+    @classmethod
+    def from_env(cls) -> MailGate:
+        """`$MAILGATE_KAFKA_CONFIG` (a properties file, optional) and `$MAILGATE_BOOTSTRAP_SERVERS`."""
+        path = os.environ.get("MAILGATE_KAFKA_CONFIG")
+        config = load_properties(path) if path else {}
+        return cls(os.environ.get("MAILGATE_BOOTSTRAP_SERVERS") or config.get("bootstrap.servers"), config)
+
+    @property
+    def agent_id(self) -> str | None:
+        """The agent id intents are signed as; None when they go unsigned."""
+        return self._signer.agent_id if self._signer else None
+
     def close(self, timeout: float = 10.0) -> None:
         self._producer.flush(timeout)
 
-    def __enter__(self) -> "MailGate":
+    def __enter__(self) -> MailGate:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -66,12 +100,15 @@ class MailGate:
         if problems:
             raise IntentInvalid(problems)
         event_id = str(uuid.uuid4())
+        headers = [(EVENT_ID, event_id.encode()), (EVENT_TYPE, INTENT_SUBMITTED.encode())]
+        if self._signer is not None:
+            headers += self._signer.headers(value)
         delivered: list[Any] = []
         self._producer.produce(
             INTENTS,
             key=draft.mailbox_id.encode("utf-8"),
             value=value,
-            headers=[(EVENT_ID, event_id.encode()), (EVENT_TYPE, INTENT_SUBMITTED.encode())],
+            headers=headers,
             on_delivery=lambda err, msg: delivered.append((err, msg)),
         )
         self._producer.flush(timeout)
@@ -84,7 +121,7 @@ class MailGate:
 
     def updates(self, intent: "EmailDraft | Receipt | str", timeout: float, since_ms: int | None = None) -> Iterator[Update]:
         """Every decision and outcome of the intent, as they arrive, until a final one or the timeout.
-        For a bare id without `since_ms`, the topics are read from their beginning."""
+        For a bare id without `since_ms`, the topics are read from the time in its ULID (else from their beginning)."""
         for update in self._follow(intent, timeout, since_ms):
             if update is not None and update is not _CAUGHT_UP:
                 yield update
@@ -114,9 +151,15 @@ class MailGate:
                 return Result(intent_id, current.status, tuple(history))
         return Result(intent_id, Status.TIMED_OUT, tuple(history))
 
-    def inbox(self, mailbox_id: str, since: datetime | None = None) -> Inbox:
-        """A cursor over the mail released to `mailbox_id` (from `since`, else from the beginning)."""
+    def inbox(self, mailbox_id: str | Iterable[str], since: datetime | None = None) -> Inbox:
+        """A cursor over the mail released to `mailbox_id` (one or several; from `since`, else from the beginning),
+        kept in this process only; see `durable_inbox` for one that resumes across restarts."""
         return Inbox(self._config, mailbox_id, None if since is None else int(since.timestamp() * 1000))
+
+    def durable_inbox(self, team: str, role: str, mailboxes: Iterable[str]) -> DurableInbox:
+        """The mail released to `mailboxes`, resumed from the position the role (of the team) last
+        committed: consumer group `mailgate-agent.<team>.<role-normalised>`."""
+        return DurableInbox(self._config, team, role, mailboxes)
 
     def _follow(self, intent: "EmailDraft | Receipt | str", timeout: float, since_ms: int | None) -> Iterator[Any]:
         intent_id = _intent_id(intent)
@@ -153,4 +196,5 @@ def _since(intent: "EmailDraft | Receipt | str") -> int | None:
     if isinstance(intent, EmailDraft):
         created = datetime.fromisoformat(intent.created_at.replace("Z", "+00:00"))
         return int(created.timestamp() * 1000) - CLOCK_SKEW_MS
-    return None
+    minted = ulid_ms(intent)  # the client mints ULIDs: their first 48 bits are the minting time
+    return None if minted is None else minted - CLOCK_SKEW_MS

@@ -1,9 +1,11 @@
 """The inbound mail of a mailbox, as MailGate releases it to the agents (`mail.inbound`)."""
 
+from __future__ import annotations
+
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ._reader import TopicReader
 from .contract import INBOUND
@@ -22,30 +24,34 @@ class InboundMail:
     record: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @staticmethod
-    def parse(value: bytes | None) -> "InboundMail | None":
+    def parse(value: bytes | None) -> InboundMail | None:
         try:
             r = json.loads(value or b"")
+            if not all(isinstance(r.get(k), str) for k in ("email_id", "mailbox_id", "from", "received_at")):
+                return None  # not an inbound email of the contract
             return InboundMail(
                 r["email_id"], r["mailbox_id"], r["from"], r.get("subject"), r.get("markdown"),
                 r.get("thread_id"), r["received_at"], tuple(r.get("to") or ()), r,
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
 class Inbox:
-    """A cursor over one mailbox's released mail. `read()` returns what is new since the last call;
-    `stream()` yields mail as it arrives. Positions live in this object (no consumer group)."""
+    """A cursor over the released mail of one mailbox (or several). `read()` returns what is new since
+    the last call; `stream()` yields mail as it arrives. Positions live in this object (no consumer
+    group): see `DurableInbox` for a role's inbox that resumes across restarts."""
 
-    def __init__(self, config: dict[str, Any], mailbox_id: str, since_ms: int | None = None) -> None:
-        self.mailbox_id = mailbox_id
+    def __init__(self, config: dict[str, Any], mailbox_id: str | Iterable[str], since_ms: int | None = None) -> None:
+        self.mailboxes = frozenset([mailbox_id] if isinstance(mailbox_id, str) else mailbox_id)
+        self.mailbox_id = mailbox_id if isinstance(mailbox_id, str) else ",".join(sorted(self.mailboxes))
         self._reader = TopicReader(config, [INBOUND], since_ms)
         self._seen: set[str] = set()
 
     def close(self) -> None:
         self._reader.close()
 
-    def __enter__(self) -> "Inbox":
+    def __enter__(self) -> Inbox:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -76,7 +82,7 @@ class Inbox:
     def _accept(self, value: bytes | None) -> InboundMail | None:
         item = InboundMail.parse(value)
         # email_id is the event's identity: a redelivered release is shown once.
-        if item is None or item.mailbox_id != self.mailbox_id or item.email_id in self._seen:
+        if item is None or item.mailbox_id not in self.mailboxes or item.email_id in self._seen:
             return None
         self._seen.add(item.email_id)
         return item

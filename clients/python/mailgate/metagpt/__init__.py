@@ -1,11 +1,13 @@
-"""MetaGPT adapters. The provenance helpers need no MetaGPT; the Actions (`SendEmail`, `ReplyEmail`,
-`CheckInbox`, `GetThread`, `email_actions`) import MetaGPT on first use."""
+"""MetaGPT adapters. The provenance helpers and the tool (`MailGateEmail`) need no MetaGPT; the
+Actions (`SendEmail`, `ReplyEmail`, `CheckInbox`, `CheckDecision`, `AwaitDecision`, `GetThread`,
+`email_actions`) import MetaGPT on first use."""
 
 from typing import Any
 
 from .provenance import action_name, provenance_of, trigger_of
 
-_ACTIONS = {"SendEmail", "ReplyEmail", "CheckInbox", "GetThread", "email_actions"}
+_ACTIONS = {"SendEmail", "ReplyEmail", "CheckInbox", "CheckDecision", "AwaitDecision", "GetThread", "MailAction",
+            "email_actions"}
 
 __all__ = ["action_name", "provenance_of", "trigger_of", *sorted(_ACTIONS)]
 

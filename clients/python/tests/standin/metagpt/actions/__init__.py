@@ -1,23 +1,15 @@
-from typing import Any
+"""metagpt/actions/__init__.py (v0.8.1): the names exported from metagpt.actions."""
 
+from metagpt.actions.action import Action
+from metagpt.actions.action_output import ActionOutput
+from metagpt.actions.add_requirement import UserRequirement
+from metagpt.actions.design_api import WriteDesign
+from metagpt.actions.fix_bug import FixBug
+from metagpt.actions.project_management import WriteTasks
+from metagpt.actions.summarize_code import SummarizeCode
+from metagpt.actions.write_code import WriteCode
+from metagpt.actions.write_code_review import WriteCodeReview
+from metagpt.actions.write_prd import WritePRD
 
-class Action:
-    """Like metagpt.actions.Action (a pydantic model): keyword construction, `name`, `run`, `_aask`."""
-
-    name: str = ""
-
-    def __init__(self, **fields: Any) -> None:
-        for key, value in fields.items():
-            setattr(self, key, value)
-        if not self.name:
-            self.name = type(self).__name__
-
-    async def _aask(self, prompt: str) -> str:
-        raise NotImplementedError("no LLM in the stand-in")
-
-    async def run(self, *args: Any) -> Any:
-        raise NotImplementedError
-
-
-class UserRequirement(Action):
-    """The action MetaGPT gives the human's idea."""
+__all__ = ["Action", "ActionOutput", "FixBug", "SummarizeCode", "UserRequirement", "WriteCode", "WriteCodeReview",
+           "WriteDesign", "WritePRD", "WriteTasks"]

@@ -8,9 +8,12 @@ import dev.mailgate.events.Topics;
 import dev.mailgate.events.validation.IntentValidator;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -36,22 +40,39 @@ public final class MailGateClient implements AutoCloseable {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   private final Properties kafka;
+  private final Optional<IntentSigner> signer;
   private final KafkaProducer<String, byte[]> producer;
   private final IntentValidator validator = IntentValidator.withDefaults();
 
-  /** {@code kafka}: client configuration, at least {@code bootstrap.servers}. */
-  public MailGateClient(Properties kafka) {
-    this.kafka = (Properties) kafka.clone();
-    Properties config = (Properties) kafka.clone();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  /**
+   * {@code config}: Kafka client properties (at least {@code bootstrap.servers}; {@code
+   * security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config} ... pass through) and,
+   * optionally, {@code mailgate.agent.id} + {@code mailgate.agent.signing.key}: with both, every
+   * intent is signed. Throws IllegalArgumentException for an incomplete or malformed signing setup.
+   */
+  public MailGateClient(Map<?, ?> config) {
+    ClientConfig split = ClientConfig.of(config);
+    this.kafka = split.kafka();
+    this.signer = split.signer();
+    Properties producerConfig = (Properties) kafka.clone();
+    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    this.producer =
+        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
   }
 
   public static MailGateClient connect(String bootstrapServers) {
-    Properties kafka = new Properties();
-    kafka.put("bootstrap.servers", bootstrapServers);
-    return new MailGateClient(kafka);
+    return new MailGateClient(Map.of("bootstrap.servers", bootstrapServers));
+  }
+
+  /** From a {@code .properties} file: Kafka client properties plus {@code mailgate.agent.*}. */
+  public static MailGateClient fromProperties(Path file) {
+    return new MailGateClient(ClientConfig.load(file));
+  }
+
+  /** The agent id intents are signed as; empty when they go unsigned. */
+  public Optional<String> agentId() {
+    return signer.map(IntentSigner::agentId);
   }
 
   /**
@@ -79,6 +100,7 @@ public final class MailGateClient implements AutoCloseable {
     record
         .headers()
         .add(EventHeaders.EVENT_TYPE, EventTypes.INTENT_SUBMITTED.getBytes(StandardCharsets.UTF_8));
+    signer.ifPresent(s -> s.sign(record.headers(), value));
     try {
       RecordMetadata written = producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Receipt(
@@ -88,7 +110,7 @@ public final class MailGateClient implements AutoCloseable {
           written.partition(),
           written.offset(),
           draft.intent().createdAt().minus(CLOCK_SKEW));
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
       throw new PublishException(draft.intentId(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,0 +1,3 @@
+from metagpt.environment.base_env import Environment
+
+__all__ = ["Environment"]

@@ -1,0 +1,37 @@
+"""What a role is told for each outcome an email can have: the status, why, and what (not) to do next."""
+
+import pytest
+
+from mailgate.metagpt.wording import outcome
+from mailgate.results import Result, Status, Update
+
+
+def result(status: Status, **record: object) -> Result:
+    topic = "mail.outcomes" if status in (Status.SENT, Status.FAILED, Status.QUOTA_EXHAUSTED) else "mail.decisions"
+    return Result("01JINTENT", status, (Update("01JINTENT", status, topic, dict(record)),))
+
+
+@pytest.mark.parametrize("status, record, expected", [
+    (Status.HELD, {"reason": "gated_send"}, ["held - gated_send", "Do not send it again"]),
+    (Status.REJECTED, {"reason": "no dates", "actor": {"type": "reviewer", "id": "carol"}},
+     ["rejected by reviewer carol - no dates", "address the reason first"]),
+    (Status.DUPLICATE, {"related_intent_id": "01JOTHER"}, ["duplicate", "duplicates intent 01JOTHER", "Do not send it again"]),
+    (Status.CONFLICT, {"conflict_id": "cf_1"}, ["conflict", "conflict group cf_1", "a reviewer keeps one"]),
+    (Status.QUOTA_EXHAUSTED, {}, ["quota exhausted", "delivered when the quota resets"]),
+    (Status.EXPIRED, {}, ["expired", "Nobody reviewed it in time"]),
+    (Status.FAILED, {"error": "mailbox suspended"}, ["failed - mailbox suspended", "refused it for good"]),
+    (Status.INVALID, {"problems": [{"path": "to[0]", "code": "invalid_address", "message": "bad"}]},
+     ["invalid - to[0]: bad (invalid_address)", "Fix the problems"]),
+    (Status.SENT, {"thread_id": "th_1"}, ["sent - thread th_1."]),
+])
+def test_every_outcome_says_what_happened_and_what_to_do(status, record, expected) -> None:
+    text = outcome(result(status, **record), "Export ETA", ["customer@example.com"])
+    assert text.startswith("Email 'Export ETA' to customer@example.com (intent 01JINTENT): ")
+    for part in expected:
+        assert part in text
+
+
+def test_a_timeout_says_what_was_last_known() -> None:
+    timed_out = Result("01JINTENT", Status.TIMED_OUT, (Update("01JINTENT", Status.ACCEPTED, "mail.decisions", {}),))
+    assert "no decision yet (last known: accepted)" in outcome(timed_out)
+    assert "(last known: nothing yet)" in outcome(Result("01JINTENT", Status.TIMED_OUT))
