@@ -65,9 +65,7 @@ class DatabaseOutageIT {
     Map<String, Integer> counts = deliveryCounts(intents);
     assertThat(counts.values()).as("deliveries per intent").containsOnly(1);
     for (String subject : subjects) {
-      await("inbound " + subject)
-          .atMost(Duration.ofMinutes(2))
-          .until(() -> released(subject) > 0);
+      await("inbound " + subject).atMost(Duration.ofMinutes(2)).until(() -> released(subject) > 0);
     }
     await("the audit holds every approval")
         .atMost(Duration.ofMinutes(2))
@@ -82,7 +80,10 @@ class DatabaseOutageIT {
     Http.Reply chains =
         Http.get(mailgate.auditUrl() + "/audit/chains/verify", TestTokens.admin("auditor"));
     assertThat(chains.status()).isEqualTo(200);
-    chains.body().forEach(chain -> assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue());
+    chains
+        .body()
+        .forEach(
+            chain -> assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue());
   }
 
   private void publishFor(Duration duration, String team, List<String> intents) {
@@ -107,8 +108,12 @@ class DatabaseOutageIT {
         .call(
             "POST",
             "/sandbox/inbound",
-            "{\"mailbox_id\":\"" + MailGate.AUTONOMOUS + "\",\"from\":\"customer@example.org\","
-                + "\"subject\":\"" + subject + "\",\"markdown\":\"Still there?\"}");
+            "{\"mailbox_id\":\""
+                + MailGate.AUTONOMOUS
+                + "\",\"from\":\"customer@example.org\","
+                + "\"subject\":\""
+                + subject
+                + "\",\"markdown\":\"Still there?\"}");
   }
 
   private static long released(String subject) {
@@ -133,13 +138,17 @@ class DatabaseOutageIT {
   private static Map<String, Integer> approvedDecisions(List<String> intents) {
     Set<String> wanted = Set.copyOf(intents);
     Map<String, Set<String>> eventIds = new HashMap<>();
-    TopicIO.records(Topics.DECISIONS).forEach(record -> {
-      JsonNode value = json(record.value());
-      String intent = value.path("intent_id").asText();
-      if (wanted.contains(intent) && "approved".equals(value.path("state").asText())) {
-        eventIds.computeIfAbsent(intent, k -> new java.util.HashSet<>()).add(TopicIO.header(record, "event_id"));
-      }
-    });
+    TopicIO.records(Topics.DECISIONS)
+        .forEach(
+            record -> {
+              JsonNode value = json(record.value());
+              String intent = value.path("intent_id").asText();
+              if (wanted.contains(intent) && "approved".equals(value.path("state").asText())) {
+                eventIds
+                    .computeIfAbsent(intent, k -> new java.util.HashSet<>())
+                    .add(TopicIO.header(record, "event_id"));
+              }
+            });
     Map<String, Integer> counts = new HashMap<>();
     intents.forEach(id -> counts.put(id, eventIds.getOrDefault(id, Set.of()).size()));
     return counts;

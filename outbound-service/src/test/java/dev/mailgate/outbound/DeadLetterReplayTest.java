@@ -51,7 +51,9 @@ class DeadLetterReplayTest {
         .then()
         .statusCode(200)
         .body("findAll { it.key == '" + mailbox + "' }", hasSize(1))
-        .body("find { it.key == '" + mailbox + "' }.reason", org.hamcrest.Matchers.containsString("403"));
+        .body(
+            "find { it.key == '" + mailbox + "' }.reason",
+            org.hamcrest.Matchers.containsString("403"));
     String stranger = TestTokens.token("sam", Set.of("admin"), List.of("mbx_other"));
     given()
         .auth()
@@ -111,7 +113,12 @@ class DeadLetterReplayTest {
         .post("/admin/dead-letters/{topic}/replay", DLQ)
         .then()
         .statusCode(400);
-    given().auth().oauth2(admin).get("/admin/dead-letters/{topic}", "mail.intents.dlq").then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(admin)
+        .get("/admin/dead-letters/{topic}", "mail.intents.dlq")
+        .then()
+        .statusCode(404);
     given().get("/admin/dead-letters").then().statusCode(401);
     given()
         .auth()

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * MultiMail answering in 0.7 s per call (the tests time a call out at 1 s), with one mailbox's whole polled batch waiting: working
- * through it takes longer than the connector's default 60 s limit for unacknowledged records, and
- * the channel must survive that — every email delivered once, and the records after still flow.
+ * MultiMail answering in 0.7 s per call (the tests time a call out at 1 s), with one mailbox's
+ * whole polled batch waiting: working through it takes longer than the connector's default 60 s
+ * limit for unacknowledged records, and the channel must survive that — every email delivered once,
+ * and the records after still flow.
  */
 @QuarkusTest
 @OutboundTestResources
