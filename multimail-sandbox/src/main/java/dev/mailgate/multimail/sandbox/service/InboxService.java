@@ -89,6 +89,12 @@ public class InboxService {
     return emails;
   }
 
+  /**
+   * What a sender's message may carry: far more than MultiMail lets an agent send, as mail from
+   * outside is not bound by MultiMail's outbound limits.
+   */
+  static final int MAX_INBOUND_MARKDOWN = 8_000_000;
+
   /** Receives an inbound email: unread at once, or held in {@code gated_all}. */
   public Email receive(InboundDraft draft) {
     if (draft == null || draft.mailboxId() == null) {
@@ -98,8 +104,9 @@ public class InboxService {
     if (!OutboundValidator.isAddress(draft.from())) {
       throw SandboxException.badRequest("from must be an email address");
     }
-    if (draft.markdown() == null || draft.markdown().length() > OutboundValidator.MAX_MARKDOWN) {
-      throw SandboxException.badRequest("markdown is required, at most 262144 characters");
+    if (draft.markdown() == null || draft.markdown().length() > MAX_INBOUND_MARKDOWN) {
+      throw SandboxException.badRequest(
+          "markdown is required, at most " + MAX_INBOUND_MARKDOWN + " characters");
     }
     String threadId = threadOf(draft);
     String subject =
