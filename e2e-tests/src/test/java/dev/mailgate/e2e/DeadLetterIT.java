@@ -8,6 +8,7 @@ import dev.mailgate.events.EventHeaders;
 import dev.mailgate.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,7 @@ class DeadLetterIT {
 
   private static void assertDeadLettered(String topic, String eventType) {
     String marker = "not json " + UUID.randomUUID() + " {";
+    Instant published = Instant.now().minusSeconds(5);
     Bus.publish(topic, MailGate.AUTONOMOUS, marker.getBytes(StandardCharsets.UTF_8), eventType);
 
     ConsumerRecord<String, byte[]> dead =
@@ -49,7 +51,8 @@ class DeadLetterIT {
     JsonNode audited =
         await("the dead letter in the audit")
             .atMost(PIPELINE)
-            .until(() -> audited(topic + ".dlq", base64), entry -> entry != null);
+            .until(
+                () -> audited(topic + ".dlq", eventType, published, base64), entry -> entry != null);
     assertThat(audited.path("dead_letter").path("reason").asText()).isNotBlank();
 
     assertStillFlowing();
@@ -61,11 +64,17 @@ class DeadLetterIT {
         .toList();
   }
 
-  private static JsonNode audited(String dlqTopic, String rawBase64) {
+  /** The audited dead letter, among this mailbox's events of its type since it was published. */
+  private static JsonNode audited(
+      String dlqTopic, String eventType, Instant since, String rawBase64) {
     String url =
         MailGate.shared().auditUrl()
             + "/audit/events?mailbox="
             + MailGate.AUTONOMOUS
+            + "&event_type="
+            + eventType
+            + "&from="
+            + since
             + "&limit=1000";
     Http.Reply page = Http.get(url, TestTokens.admin("audit.reader"));
     for (JsonNode entry : page.body().path("items")) {
