@@ -52,7 +52,8 @@ class DeadLetterIT {
         await("the dead letter in the audit")
             .atMost(PIPELINE)
             .until(
-                () -> audited(topic + ".dlq", eventType, published, base64), entry -> entry != null);
+                () -> audited(topic + ".dlq", eventType, published, base64),
+                entry -> entry != null);
     assertThat(audited.path("dead_letter").path("reason").asText()).isNotBlank();
 
     assertStillFlowing();
