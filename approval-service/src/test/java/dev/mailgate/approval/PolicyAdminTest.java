@@ -29,9 +29,9 @@ class PolicyAdminTest {
                 "address", "new@example.org", "oversight_mode", "autonomous", "review_ttl", "PT1H"))
         .put("/api/mailboxes/mbx_new")
         .then()
-        .statusCode(200)
-        .body("mailbox.oversight_mode", equalTo("autonomous"))
+        .statusCode(202)
         .body("mailbox.review_ttl", equalTo("PT1H"));
+    confirmRaise("mbx_new");
     String before =
         publish(intent("mbx_new", "Analyst", "n@customer.example.com", "Report", "Numbers."));
     assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(before)).get(1).get("reason").asText())
@@ -53,10 +53,16 @@ class PolicyAdminTest {
     assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(after)).get(1).get("state").asText())
         .isEqualTo("approved");
     var changes =
-        awaitJson(Topics.POLICIES, 3, node -> "mbx_new".equals(node.path("mailbox_id").asText()));
+        awaitJson(Topics.POLICIES, 6, node -> "mbx_new".equals(node.path("mailbox_id").asText()));
     assertThat(changes)
         .extracting(c -> c.get("change").asText())
-        .containsExactly("mailbox.created", "grant.upserted", "rule.added");
+        .containsExactly(
+            "mailbox.created",
+            "mode.raise.requested",
+            "mailbox.updated",
+            "mode.raise.confirmed",
+            "grant.upserted",
+            "rule.added");
     assertThat(changes.get(0).at("/actor/id").asText()).isEqualTo("root");
   }
 
@@ -81,6 +87,17 @@ class PolicyAdminTest {
     as(ADMIN)
         .body(Map.of("oversight_mode", "autonomous"))
         .put("/api/mailboxes/mbx_cooldown")
+        .then()
+        .statusCode(202);
+    confirmRaise("mbx_cooldown");
+  }
+
+  /** A second administrator confirms the mailbox's pending raise. */
+  private static void confirmRaise(String mailbox) {
+    String change =
+        as(ADMIN).get("/api/mailboxes/{id}/mode-changes", mailbox).then().extract().path("[0].id");
+    as(TestTokens.admin("second-admin"))
+        .post("/api/mailboxes/{id}/mode-changes/{change}/confirm", mailbox, change)
         .then()
         .statusCode(200);
   }

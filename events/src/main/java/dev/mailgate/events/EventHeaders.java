@@ -9,6 +9,15 @@ public final class EventHeaders {
   /** What the event means, e.g. {@code decision.approved}; see {@link EventTypes}. */
   public static final String EVENT_TYPE = "event_type";
 
+  /** On {@code mail.intents}: the id of the agent credential that signed the intent. */
+  public static final String INTENT_AGENT = "mailgate_agent";
+
+  /**
+   * On {@code mail.intents}: base64url HMAC-SHA256 of the record value with the agent's key (see
+   * the clients' {@code IntentSigner}).
+   */
+  public static final String INTENT_SIGNATURE = "mailgate_signature";
+
   /** On a dead-letter record: why it could not be processed. */
   public static final String DLQ_REASON = "dead-letter-reason";
 

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Bearer tokens as MailGate's reviewer and admin APIs expect them: issuer {@value #ISSUER}, {@code
@@ -23,6 +26,10 @@ import java.util.Set;
 public final class TestTokens {
 
   public static final String ISSUER = "mailgate";
+
+  /** Every service's audience: the tokens minted here are accepted by all of them. */
+  public static final List<String> AUDIENCES =
+      List.of("mailgate-approval", "mailgate-outbound", "mailgate-audit", "mailgate-inbox-poller");
 
   private static final PrivateKey KEY = loadKey("mailgate-test-keys/privateKey.pem");
 
@@ -65,13 +72,50 @@ public final class TestTokens {
     }
   }
 
-  private static JwtClaimsBuilder claims(
+  /** An agent of {@code mailboxes}: group {@code agent}. */
+  public static String agent(String subject, String... mailboxes) {
+    return token(subject, Set.of("agent"), List.of(mailboxes));
+  }
+
+  /**
+   * The claims of a valid reviewer-style token (issuer, every audience, {@code jti}, issued now),
+   * for a test to change before {@link #sign}.
+   */
+  public static JwtClaimsBuilder claims(
       String subject, Set<String> groups, List<String> mailboxes) {
-    return Jwt.issuer(ISSUER)
-        .subject(subject)
-        .upn(subject)
-        .groups(groups)
-        .claim("mailboxes", mailboxes);
+    JwtClaimsBuilder claims =
+        Jwt.issuer(ISSUER)
+            .audience(Set.copyOf(AUDIENCES))
+            .claim("jti", UUID.randomUUID().toString())
+            .issuedAt(Instant.now())
+            .groups(groups)
+            .claim("mailboxes", mailboxes);
+    return subject == null ? claims : claims.subject(subject).upn(subject);
+  }
+
+  /**
+   * A token with exactly these claims (JSON), signed RS256 with the trusted key: nothing is added,
+   * for tests of tokens that lack a claim the builder would fill in (e.g. {@code jti}).
+   */
+  public static String signExactly(String claimsJson) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String input =
+        b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initSign(KEY);
+      rsa.update(input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + b64.encodeToString(rsa.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Signs {@code claims} with the trusted test key. */
+  public static String sign(JwtClaimsBuilder claims) {
+    return claims.sign(KEY);
   }
 
   private static PrivateKey loadKey(String resource) {

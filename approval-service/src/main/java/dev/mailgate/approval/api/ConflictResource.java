@@ -1,9 +1,9 @@
 package dev.mailgate.approval.api;
 
-import dev.mailgate.approval.security.CurrentReviewer;
 import dev.mailgate.approval.service.review.ReviewException;
 import dev.mailgate.approval.service.review.ReviewQueries;
 import dev.mailgate.approval.service.review.ReviewService;
+import dev.mailgate.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,9 +24,9 @@ public class ConflictResource {
 
   private final ReviewQueries queries;
   private final ReviewService reviews;
-  private final CurrentReviewer reviewer;
+  private final CurrentCaller reviewer;
 
-  public ConflictResource(ReviewQueries queries, ReviewService reviews, CurrentReviewer reviewer) {
+  public ConflictResource(ReviewQueries queries, ReviewService reviews, CurrentCaller reviewer) {
     this.queries = queries;
     this.reviews = reviews;
     this.reviewer = reviewer;

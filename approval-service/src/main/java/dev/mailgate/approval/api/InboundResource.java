@@ -3,8 +3,8 @@ package dev.mailgate.approval.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.approval.config.ApprovalConfig;
 import dev.mailgate.approval.domain.InboundItem;
-import dev.mailgate.approval.security.CurrentReviewer;
 import dev.mailgate.approval.service.inbound.InboundGate;
+import dev.mailgate.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,10 +48,10 @@ public class InboundResource {
   }
 
   private final InboundGate gate;
-  private final CurrentReviewer reviewer;
+  private final CurrentCaller reviewer;
   private final ApprovalConfig config;
 
-  public InboundResource(InboundGate gate, CurrentReviewer reviewer, ApprovalConfig config) {
+  public InboundResource(InboundGate gate, CurrentCaller reviewer, ApprovalConfig config) {
     this.gate = gate;
     this.reviewer = reviewer;
     this.config = config;

@@ -2,7 +2,6 @@ package dev.mailgate.approval.api;
 
 import dev.mailgate.approval.config.ApprovalConfig;
 import dev.mailgate.approval.domain.Intent;
-import dev.mailgate.approval.security.CurrentReviewer;
 import dev.mailgate.approval.service.review.Cursor;
 import dev.mailgate.approval.service.review.Edits;
 import dev.mailgate.approval.service.review.ReviewException;
@@ -10,6 +9,7 @@ import dev.mailgate.approval.service.review.ReviewFilter;
 import dev.mailgate.approval.service.review.ReviewQueries;
 import dev.mailgate.approval.service.review.ReviewService;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.CurrentCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -33,14 +33,11 @@ public class ReviewResource {
 
   private final ReviewQueries queries;
   private final ReviewService reviews;
-  private final CurrentReviewer reviewer;
+  private final CurrentCaller reviewer;
   private final ApprovalConfig config;
 
   public ReviewResource(
-      ReviewQueries queries,
-      ReviewService reviews,
-      CurrentReviewer reviewer,
-      ApprovalConfig config) {
+      ReviewQueries queries, ReviewService reviews, CurrentCaller reviewer, ApprovalConfig config) {
     this.queries = queries;
     this.reviews = reviews;
     this.reviewer = reviewer;
@@ -68,12 +65,7 @@ public class ReviewResource {
     }
     ReviewFilter filter =
         new ReviewFilter(
-            "monitored".equals(view),
-            mailbox,
-            role,
-            team,
-            conflictId,
-            reviewer.get().visibleMailboxes());
+            "monitored".equals(view), mailbox, role, team, conflictId, reviewer.get().scope());
     if (mailbox != null && !reviewer.get().mayActOn(mailbox)) {
       throw new ReviewException(
           ReviewException.Kind.FORBIDDEN, "you do not review mailbox " + mailbox);

@@ -27,4 +27,27 @@ public interface ApprovalConfig {
   /** Largest page a list endpoint returns. */
   @WithDefault("200")
   int maxPageSize();
+
+  /** Agent credentials and the binding of intents to them. */
+  Agents agents();
+
+  /** How intents are bound to the agent credentials that signed them. */
+  interface Agents {
+
+    /**
+     * Whether an intent must carry a valid agent signature; unsigned intents are then rejected with
+     * a reason. Off only for local experiments.
+     */
+    @WithDefault("true")
+    boolean requireSignature();
+
+    /**
+     * The secret agents' signing keys derive from (base64, at least 32 bytes): key = HMAC-SHA256
+     * (secret, agent id). Never stored in the database.
+     */
+    Optional<String> secret();
+
+    /** A file holding {@link #secret()}, as an alternative to the value. */
+    Optional<String> secretFile();
+  }
 }

@@ -15,6 +15,13 @@ public enum OversightMode implements WireEnum {
   /** Outbound delivered at once. */
   AUTONOMOUS;
 
+  /**
+   * Whether this mode lets more mail out without a person than {@code other} (declaration order).
+   */
+  public boolean moreAutonomousThan(OversightMode other) {
+    return ordinal() > other.ordinal();
+  }
+
   public static OversightMode fromWire(String wire) {
     return Wire.parse(OversightMode.class, wire);
   }

@@ -4,7 +4,6 @@ import dev.mailgate.approval.domain.InboundItem;
 import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.PolicyRepository;
-import dev.mailgate.approval.security.Reviewer;
 import dev.mailgate.approval.service.review.ReviewException;
 import dev.mailgate.approval.service.review.ReviewService;
 import dev.mailgate.events.Actor;
@@ -16,6 +15,7 @@ import dev.mailgate.events.InboundEmail;
 import dev.mailgate.events.Topics;
 import dev.mailgate.outbox.EventPublisher;
 import dev.mailgate.outbox.consumer.Received;
+import dev.mailgate.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -80,14 +80,14 @@ public class InboundGate {
   }
 
   @Transactional
-  public InboundItem release(String emailId, Reviewer reviewer) {
+  public InboundItem release(String emailId, Caller reviewer) {
     InboundItem item = heldForUpdate(emailId, reviewer);
     release(item, Actor.reviewer(reviewer.subject()));
     return item;
   }
 
   @Transactional
-  public InboundItem reject(String emailId, String reason, Reviewer reviewer) {
+  public InboundItem reject(String emailId, String reason, Caller reviewer) {
     String why = ReviewService.requireReason(reason);
     InboundItem item = heldForUpdate(emailId, reviewer);
     item.state = "rejected";
@@ -116,8 +116,12 @@ public class InboundGate {
   }
 
   @Transactional
-  public List<InboundItem> held(Reviewer reviewer, int limit) {
-    boolean all = reviewer.visibleMailboxes().isEmpty();
+  public List<InboundItem> held(Caller reviewer, int limit) {
+    Optional<Set<String>> visible = reviewer.scope().restriction();
+    if (visible.isPresent() && visible.get().isEmpty()) {
+      return List.of();
+    }
+    boolean all = visible.isEmpty();
     var query =
         em.createQuery(
             "from InboundItem i where i.state = 'held'"
@@ -125,7 +129,7 @@ public class InboundGate {
                 + " order by i.receivedAt, i.emailId",
             InboundItem.class);
     if (!all) {
-      query.setParameter("visible", reviewer.visibleMailboxes());
+      query.setParameter("visible", visible.get());
     }
     return query.setMaxResults(limit).getResultList();
   }
@@ -139,7 +143,7 @@ public class InboundGate {
     events.publish(Topics.INBOUND, item.mailboxId, EventTypes.INBOUND_RELEASED, released);
   }
 
-  private InboundItem heldForUpdate(String emailId, Reviewer reviewer) {
+  private InboundItem heldForUpdate(String emailId, Caller reviewer) {
     InboundItem item = em.find(InboundItem.class, emailId, LockModeType.PESSIMISTIC_WRITE);
     if (item == null || !reviewer.mayActOn(item.mailboxId)) {
       throw new ReviewException(

@@ -8,6 +8,7 @@ import dev.mailgate.approval.domain.PolicyRepository;
 import dev.mailgate.approval.service.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.EmailIntent;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.validation.IntentReader;
 import dev.mailgate.outbox.consumer.DeadLetters;
@@ -41,6 +42,7 @@ public class IntentIntake {
   private final ConflictGroups conflicts;
   private final Decisions decisions;
   private final DeadLetters deadLetters;
+  private final AgentBinding binding;
   private final Clock clock;
 
   public IntentIntake(
@@ -50,6 +52,7 @@ public class IntentIntake {
       ConflictGroups conflicts,
       Decisions decisions,
       DeadLetters deadLetters,
+      AgentBinding binding,
       Clock clock) {
     this.intents = intents;
     this.policies = policies;
@@ -57,6 +60,7 @@ public class IntentIntake {
     this.conflicts = conflicts;
     this.decisions = decisions;
     this.deadLetters = deadLetters;
+    this.binding = binding;
     this.clock = clock;
   }
 
@@ -66,10 +70,11 @@ public class IntentIntake {
         intents.existingIds(
             records.stream().map(r -> idOf(r.payload())).filter(Objects::nonNull).toList());
     Instant now = clock.instant();
+    List<String> refusals = binding.refusals(records);
     List<Intent> rows = new ArrayList<>(records.size());
-    for (Received<IntentReader.Result> record : records) {
+    for (int i = 0; i < records.size(); i++) {
       rows.add(
-          record.payload() instanceof IntentReader.Valid valid
+          records.get(i).payload() instanceof IntentReader.Valid valid && refusals.get(i) == null
               ? IntentRows.valid(valid.intent(), now)
               : null);
     }
@@ -81,6 +86,9 @@ public class IntentIntake {
       boolean replay = id != null && (existing.contains(id) || batch.seen(id));
       if (record.payload() instanceof IntentReader.Invalid invalid) {
         rejectInvalid(record, invalid, replay, now, batch);
+      } else if (!replay && refusals.get(i) != null) {
+        rejectUnbound(
+            ((IntentReader.Valid) record.payload()).intent(), refusals.get(i), now, batch);
       } else if (!replay) {
         accept(rows.get(i), now, batch);
       }
@@ -106,6 +114,17 @@ public class IntentIntake {
             && batch.policy(intent.mailboxId).orElseThrow().mailbox().oversightMode
                 == OversightMode.MONITORED;
     decisions.decide(intent, verdict.state(), Actor.policy(), verdict.reason());
+    batch.stored(intent);
+  }
+
+  /** An intent its credentials do not cover: rejected with the reason, the policy never runs. */
+  private void rejectUnbound(EmailIntent source, String reason, Instant now, BatchContext batch) {
+    Intent intent = IntentRows.valid(source, now);
+    intent.state = DecisionState.REJECTED;
+    intent.reason = reason;
+    intent.decidedBy = Actor.policy().id();
+    intent.decidedAt = now;
+    decisions.announce(intent, DecisionState.REJECTED, Actor.policy(), reason, List.of());
     batch.stored(intent);
   }
 

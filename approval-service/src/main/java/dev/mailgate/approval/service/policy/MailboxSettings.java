@@ -6,6 +6,7 @@ import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.support.problem.ApiProblem;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A mailbox's policy settings as administrators write them (REST body, seed file). Absent fields
@@ -22,6 +23,28 @@ public record MailboxSettings(
     Duration recipientCooldown,
     Duration duplicateWindow,
     Integer nearDuplicateBits) {
+
+  /** The oversight mode asked for, if any; a bad value is a 400. */
+  public Optional<OversightMode> mode() {
+    return oversightMode == null
+        ? Optional.empty()
+        : Optional.of(wire(() -> OversightMode.fromWire(oversightMode)));
+  }
+
+  /** These settings without the oversight mode. */
+  public MailboxSettings withoutMode() {
+    return new MailboxSettings(
+        address,
+        null,
+        reviewTtl,
+        expiryAction,
+        conflictAction,
+        maxRecipients,
+        roleSendsPerHour,
+        recipientCooldown,
+        duplicateWindow,
+        nearDuplicateBits);
+  }
 
   /**
    * Applies the present fields to {@code mailbox}; throws {@link ApiProblem} (400) on a bad value.

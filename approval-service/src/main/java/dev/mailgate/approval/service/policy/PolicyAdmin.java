@@ -2,22 +2,18 @@ package dev.mailgate.approval.service.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.approval.domain.Mailbox;
+import dev.mailgate.approval.domain.ModeChange;
+import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.PolicyRepository;
 import dev.mailgate.approval.domain.RecipientRule;
 import dev.mailgate.approval.domain.RoleGrant;
 import dev.mailgate.events.Actor;
-import dev.mailgate.events.EventJson;
-import dev.mailgate.events.EventTypes;
-import dev.mailgate.events.PolicyChange;
-import dev.mailgate.events.Topics;
-import dev.mailgate.outbox.EventPublisher;
 import dev.mailgate.support.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -30,14 +26,36 @@ public class PolicyAdmin {
       Pattern.compile("(\\*|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+)@[A-Za-z0-9.-]+\\.[A-Za-z]{2,63}");
 
   private final PolicyRepository policies;
-  private final EventPublisher events;
+  private final PolicyEvents events;
+  private final ModeChanges modeChanges;
 
-  public PolicyAdmin(PolicyRepository policies, EventPublisher events) {
+  public PolicyAdmin(PolicyRepository policies, PolicyEvents events, ModeChanges modeChanges) {
     this.policies = policies;
     this.events = events;
+    this.modeChanges = modeChanges;
   }
 
-  /** Creates or updates a mailbox; returns it. */
+  /** What an administrator's mailbox update did: applied, and possibly a raise left pending. */
+  public record Update(Mailbox mailbox, Optional<ModeChange> pendingRaise) {}
+
+  /**
+   * An administrator's update: applied at once, except a raise of the oversight mode toward
+   * autonomous, which waits for a second administrator (two-person rule); lowering is immediate.
+   */
+  @Transactional
+  public Update updateMailbox(String mailboxId, MailboxSettings settings, Actor actor) {
+    OversightMode current =
+        policies.mailbox(mailboxId).map(m -> m.oversightMode).orElse(new Mailbox().oversightMode);
+    Optional<OversightMode> requested = settings.mode();
+    if (requested.isPresent() && requested.get().moreAutonomousThan(current)) {
+      Mailbox mailbox = upsertMailbox(mailboxId, settings.withoutMode(), actor);
+      return new Update(
+          mailbox, Optional.of(modeChanges.request(mailboxId, current, requested.get(), actor)));
+    }
+    return new Update(upsertMailbox(mailboxId, settings, actor), Optional.empty());
+  }
+
+  /** Creates or updates a mailbox as given (seed file, confirmed changes); returns it. */
   @Transactional
   public Mailbox upsertMailbox(String mailboxId, MailboxSettings settings, Actor actor) {
     Optional<Mailbox> existing = policies.mailbox(mailboxId);
@@ -130,13 +148,10 @@ public class PolicyAdmin {
 
   private void changed(
       String mailboxId, String change, Actor actor, JsonNode before, JsonNode after) {
-    PolicyChange event =
-        new PolicyChange(
-            UUID.randomUUID().toString(), mailboxId, change, actor, before, after, Instant.now());
-    events.publish(Topics.POLICIES, mailboxId, EventTypes.POLICY_CHANGED, event);
+    events.changed(mailboxId, change, actor, before, after);
   }
 
-  private static JsonNode json(Object entity) {
-    return EventJson.mapper().valueToTree(PolicyViews.of(entity));
+  static JsonNode json(Object entity) {
+    return PolicyEvents.json(PolicyViews.of(entity));
   }
 }

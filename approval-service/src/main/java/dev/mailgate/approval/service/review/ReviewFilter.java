@@ -1,6 +1,6 @@
 package dev.mailgate.approval.service.review;
 
-import java.util.Set;
+import dev.mailgate.support.security.MailboxScope;
 
 /**
  * What a review listing shows: pending items, or (monitored) already-sent items listed for
@@ -12,4 +12,4 @@ public record ReviewFilter(
     String role,
     String team,
     String conflictId,
-    Set<String> visibleMailboxes) {}
+    MailboxScope scope) {}

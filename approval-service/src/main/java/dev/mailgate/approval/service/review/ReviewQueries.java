@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Read side of the review queue: keyset-paginated listings and single items with their context. */
@@ -39,9 +40,13 @@ public class ReviewQueries {
       where.append(" and conflictId = :conflict");
       params.and("conflict", UUID.fromString(filter.conflictId()));
     }
-    if (!filter.visibleMailboxes().isEmpty()) {
+    Optional<Set<String>> visible = filter.scope().restriction();
+    if (visible.isPresent() && visible.get().isEmpty()) {
+      return new Page(List.of(), Optional.empty());
+    }
+    if (visible.isPresent()) {
       where.append(" and mailboxId in :visible");
-      params.and("visible", filter.visibleMailboxes());
+      params.and("visible", visible.get());
     }
     after.ifPresent(
         c -> {

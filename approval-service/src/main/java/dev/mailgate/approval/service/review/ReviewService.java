@@ -2,10 +2,10 @@ package dev.mailgate.approval.service.review;
 
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
-import dev.mailgate.approval.security.Reviewer;
 import dev.mailgate.approval.service.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -29,9 +29,9 @@ public class ReviewService {
   }
 
   @Transactional
-  public Intent approve(String intentId, Edits changes, String reason, Reviewer reviewer) {
+  public Intent approve(String intentId, Edits changes, String reason, Caller reviewer) {
     Intent intent = pendingForUpdate(intentId, reviewer);
-    if (reviewer.subject().equals(intent.agent)) {
+    if (reviewer.is(intent.agent)) {
       throw new ReviewException(
           ReviewException.Kind.FORBIDDEN,
           "intent "
@@ -50,7 +50,7 @@ public class ReviewService {
   }
 
   @Transactional
-  public Intent reject(String intentId, String reason, Reviewer reviewer) {
+  public Intent reject(String intentId, String reason, Caller reviewer) {
     String why = requireReason(reason);
     Intent intent = pendingForUpdate(intentId, reviewer);
     decisions.decide(intent, DecisionState.REJECTED, Actor.reviewer(reviewer.subject()), why);
@@ -63,7 +63,7 @@ public class ReviewService {
    */
   @Transactional
   public List<Intent> resolveConflict(
-      UUID conflictId, List<String> keep, String reason, Reviewer reviewer) {
+      UUID conflictId, List<String> keep, String reason, Caller reviewer) {
     List<Intent> group = intents.conflictGroupForUpdate(conflictId);
     if (group.isEmpty() || group.stream().noneMatch(i -> reviewer.mayActOn(i.mailboxId))) {
       throw new ReviewException(ReviewException.Kind.NOT_FOUND, "no conflict group " + conflictId);
@@ -91,7 +91,7 @@ public class ReviewService {
             ReviewException.Kind.NOT_PENDING,
             "intent " + id + " is " + kept.state.wire() + ", not pending");
       }
-      if (reviewer.subject().equals(kept.agent)) {
+      if (reviewer.is(kept.agent)) {
         throw new ReviewException(
             ReviewException.Kind.FORBIDDEN, "nobody approves their own email");
       }
@@ -118,7 +118,7 @@ public class ReviewService {
     return group;
   }
 
-  private Intent pendingForUpdate(String intentId, Reviewer reviewer) {
+  private Intent pendingForUpdate(String intentId, Caller reviewer) {
     Intent intent =
         intents
             .findForUpdate(intentId)
