@@ -83,7 +83,24 @@ class SecurityTest {
     problem(given().auth().oauth2("not.a.token").get(path), 401);
     problem(
         given().auth().oauth2(TestTokens.token("bot", Set.of("agent"), List.of("*"))).get(path),
-        403);
+        path.startsWith("/audit/threads/") ? 404 : 403);
+  }
+
+  @Test
+  void anAgentReadsItsOwnMailboxesThreadsAndNothingElse() {
+    String agent = TestTokens.agent("bot", mine.mailbox());
+
+    given()
+        .auth()
+        .oauth2(agent)
+        .get("/audit/threads/{id}", mine.threadId())
+        .then()
+        .statusCode(200)
+        .body("entries", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+    problem(given().auth().oauth2(agent).get("/audit/threads/{id}", theirs.threadId()), 404);
+    problem(given().auth().oauth2(agent).get("/audit/events"), 403);
+    problem(given().auth().oauth2(agent).get("/audit/intents/{id}/timeline", mine.intentId()), 403);
+    problem(given().auth().oauth2(agent).get("/audit/chains/verify"), 403);
   }
 
   @Test

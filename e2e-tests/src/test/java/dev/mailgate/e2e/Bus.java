@@ -1,6 +1,7 @@
 package dev.mailgate.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.agent.IntentSigner;
 import dev.mailgate.events.EventHeaders;
 import dev.mailgate.testsupport.TopicIO;
 import java.io.IOException;
@@ -31,13 +32,28 @@ final class Bus {
             eventType));
   }
 
+  /** Publishes an intent signed with a credential for its team, role and mailbox. */
   static void publishIntent(JsonNode intent) {
     try {
-      publish(
+      byte[] value = Http.JSON.writeValueAsBytes(intent);
+      IntentSigner signer =
+          Agents.signerFor(
+              intent.path("team").asText(),
+              intent.path("role").asText(),
+              intent.path("mailbox_id").asText());
+      TopicIO.send(
           "mail.intents",
           intent.path("mailbox_id").asText(),
-          Http.JSON.writeValueAsBytes(intent),
-          "intent.submitted");
+          value,
+          Map.of(
+              EventHeaders.EVENT_ID,
+              UUID.randomUUID().toString(),
+              EventHeaders.EVENT_TYPE,
+              "intent.submitted",
+              EventHeaders.INTENT_AGENT,
+              signer.agentId(),
+              EventHeaders.INTENT_SIGNATURE,
+              signer.signature(value)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

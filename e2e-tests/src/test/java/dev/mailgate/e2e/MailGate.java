@@ -87,7 +87,10 @@ final class MailGate {
             "MAILGATE_POLICY_FILE",
             resource("e2e-policy.yaml", ".yaml").toString(),
             "MAILGATE_APPROVAL_EXPIRY_INTERVAL",
-            "5s"));
+            "5s",
+            // Intents must be signed (the default): Bus signs with credentials from /api/agents.
+            "MAILGATE_APPROVAL_AGENTS_SECRET",
+            "ZTJlLWFnZW50LXNlY3JldC1mb3ItbWFpbGdhdGUtZTJlLXRlc3Rz"));
     mailgate.add("outbound-service", postgres.database("mailgate_outbound"), common, Map.of());
     mailgate.add(
         "inbox-poller",

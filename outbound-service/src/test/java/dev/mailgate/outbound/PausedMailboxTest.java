@@ -97,6 +97,21 @@ class PausedMailboxTest {
         .post("/api/mailboxes/" + waiting + "/resume")
         .then()
         .statusCode(403);
+    String adminOfAnother =
+        TestTokens.token("otto", java.util.Set.of("admin"), List.of("mbx_somewhere_else"));
+    given()
+        .auth()
+        .oauth2(adminOfAnother)
+        .post("/api/mailboxes/" + waiting + "/resume")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(adminOfAnother)
+        .get("/api/mailboxes/paused")
+        .then()
+        .statusCode(200)
+        .body("mailbox_id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(waiting)));
     given()
         .auth()
         .oauth2(ADMIN)

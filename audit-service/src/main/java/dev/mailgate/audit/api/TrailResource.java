@@ -57,7 +57,11 @@ public class TrailResource {
 
   @GET
   @Path("/threads/{threadId}")
-  @Operation(summary = "A thread's inbound and outbound mail in order, with who caused each email")
+  @RolesAllowed({"reviewer", "admin", "agent"})
+  @Operation(
+      summary =
+          "A thread's inbound and outbound mail in order, with who caused each email (agents too:"
+              + " GetThread reads its own mailboxes' threads)")
   public ThreadView thread(@PathParam("threadId") String threadId) {
     String id = FilterParams.id("thread_id", threadId);
     List<ThreadEntry> entries = query.thread(id, scope());

@@ -2,6 +2,8 @@ package dev.mailgate.outbound.api;
 
 import dev.mailgate.outbound.service.UnknownDeliveries;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.Caller;
+import dev.mailgate.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -30,28 +31,33 @@ public class DeliveryResource {
   public record Resolve(String action, String providerEmailId, String reason) {}
 
   private final UnknownDeliveries unknown;
+  private final CurrentCaller caller;
 
-  public DeliveryResource(UnknownDeliveries unknown) {
+  public DeliveryResource(UnknownDeliveries unknown, CurrentCaller caller) {
     this.unknown = unknown;
+    this.caller = caller;
   }
 
   @GET
   @Path("/unknown")
-  @Operation(summary = "Deliveries that may have reached MultiMail and wait for a decision")
+  @Operation(
+      summary =
+          "Deliveries of the token's mailboxes that may have reached MultiMail and wait for a"
+              + " decision")
   public List<UnknownDeliveries.Waiting> unknown(
       @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > 1000) {
       throw ApiProblem.badRequest("limit must be between 1 and 1000");
     }
-    return unknown.list(limit);
+    Caller who = caller.get();
+    return unknown.list(limit).stream().filter(w -> who.mayActOn(w.mailboxId())).toList();
   }
 
   @POST
   @Path("/{intentId}/resolve")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Resolve an unknown delivery: delivered, resend or failed")
-  public void resolve(
-      @PathParam("intentId") String intentId, Resolve body, SecurityContext security) {
+  public void resolve(@PathParam("intentId") String intentId, Resolve body) {
     if (!ID.matcher(intentId).matches()) {
       throw ApiProblem.badRequest("intent id: 1-128 of letters, digits, . _ : -");
     }
@@ -72,6 +78,7 @@ public class DeliveryResource {
         resolution,
         body.providerEmailId(),
         body.reason(),
-        security.getUserPrincipal().getName());
+        caller.get().subject(),
+        caller.get()::mayActOn);
   }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Deliveries in state {@code unknown} and an operator's decision about each, in one transaction
@@ -62,11 +63,17 @@ public class UnknownDeliveries {
 
   @Transactional
   public void resolve(
-      String intentId, Resolution resolution, String providerEmailId, String note, String by) {
+      String intentId,
+      Resolution resolution,
+      String providerEmailId,
+      String note,
+      String by,
+      Predicate<String> mayActOn) {
     Delivery delivery =
         deliveries
             .findForUpdate(intentId)
             .filter(d -> Delivery.UNKNOWN.equals(d.state))
+            .filter(d -> mayActOn.test(d.mailboxId))
             .orElseThrow(
                 () -> ApiProblem.notFound("no delivery of " + intentId + " waits for a decision"));
     Work work = RetryScheduler.work(delivery);
