@@ -48,5 +48,14 @@ public final class EventHeaders {
    */
   public static final String REPLAY_OF = "mailgate-replay-of";
 
+  /**
+   * On {@code mail.approved}: the id of the Ed25519 key that signed the approval (see {@code
+   * dev.mailgate.events.signing}).
+   */
+  public static final String SIGNATURE_KEY = "mailgate_signature_key";
+
+  /** On {@code mail.approved}: the approval's signature, base64url without padding. */
+  public static final String SIGNATURE = "mailgate_signature";
+
   private EventHeaders() {}
 }
