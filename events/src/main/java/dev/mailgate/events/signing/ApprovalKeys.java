@@ -1,6 +1,10 @@
 package dev.mailgate.events.signing;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -95,6 +99,28 @@ public final class ApprovalKeys {
       throw new IllegalStateException("could not derive the Ed25519 public key", e);
     } finally {
       Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /**
+   * The text of a key file: a path, or {@code classpath:<resource>} (for tests); throws with the
+   * location when it cannot be read.
+   */
+  public static String read(String location) {
+    try {
+      if (location.startsWith("classpath:")) {
+        try (InputStream in =
+            ApprovalKeys.class.getClassLoader().getResourceAsStream(location.substring(10))) {
+          if (in == null) {
+            throw new IOException("no such classpath resource");
+          }
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+      return Files.readString(Path.of(location), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot read the key file " + location + ": " + e.getMessage(), e);
     }
   }
 
