@@ -1,6 +1,7 @@
 package dev.mailgate.e2e;
 
 import dev.mailgate.events.Topics;
+import dev.mailgate.testsupport.ApprovalTestKeys;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.PostgresServer;
@@ -87,8 +88,16 @@ final class MailGate {
             "MAILGATE_POLICY_FILE",
             resource("e2e-policy.yaml", ".yaml").toString(),
             "MAILGATE_APPROVAL_EXPIRY_INTERVAL",
-            "5s"));
-    mailgate.add("outbound-service", postgres.database("mailgate_outbound"), common, Map.of());
+            "5s",
+            "MAILGATE_APPROVAL_SIGNING_PRIVATE_KEY_FILE",
+            ApprovalTestKeys.file(ApprovalTestKeys.PRIVATE).toString()));
+    mailgate.add(
+        "outbound-service",
+        postgres.database("mailgate_outbound"),
+        common,
+        Map.of(
+            "MAILGATE_OUTBOUND_APPROVAL_KEY_FILES",
+            ApprovalTestKeys.file(ApprovalTestKeys.PUBLIC).toString()));
     mailgate.add(
         "inbox-poller",
         postgres.database("mailgate_poller"),
