@@ -46,6 +46,22 @@ class SignedApprovalTest {
   }
 
   @Test
+  void approvalsDecidedTogetherEachVerifyOnTheirOwn() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ObjectNode intent =
+          intent("mbx_auto", "Engineer", "batch" + i + "@customer.example.com", "Batch " + i, "B.");
+      ids.add(intent.path("intent_id").asText());
+      TopicIO.sendAsync(
+          Topics.INTENTS, "mbx_auto", intent.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    for (String id : ids) {
+      assertThat(verify(await(Topics.APPROVED, 1, forIntent(id)).get(0))).as(id).isEmpty();
+    }
+  }
+
+  @Test
   void aReviewerApprovalWithEditsIsSignedOverTheEditedContent() throws Exception {
     String id = held("ProductManager", "edit-sig@customer.example.com", "Launch", "Monday!!!");
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,11 +36,16 @@ class ForgedApprovalIT {
     altered.put("intent_id", Intents.newId());
     altered.putArray("to").add("victim-" + UUID.randomUUID() + "@example.com");
     byte[] alteredBytes = Http.JSON.writeValueAsBytes(altered);
-    publish(
-        alteredBytes,
-        Map.of(
-            EventHeaders.SIGNATURE_KEY, TopicIO.header(honest, EventHeaders.SIGNATURE_KEY),
-            EventHeaders.SIGNATURE, TopicIO.header(honest, EventHeaders.SIGNATURE)));
+    Map<String, String> signature = new java.util.HashMap<>();
+    for (String name :
+        List.of(EventHeaders.SIGNATURE_KEY, EventHeaders.SIGNATURE, EventHeaders.SIGNATURE_PROOF)) {
+      String value = TopicIO.header(honest, name);
+      if (value != null) {
+        signature.put(name, value);
+      }
+    }
+    assertThat(signature).containsKeys(EventHeaders.SIGNATURE_KEY, EventHeaders.SIGNATURE);
+    publish(alteredBytes, signature);
     ObjectNode unsigned = (ObjectNode) Http.JSON.readTree(honest.value());
     unsigned.put("intent_id", Intents.newId());
     byte[] unsignedBytes = Http.JSON.writeValueAsBytes(unsigned);
@@ -104,8 +110,7 @@ class ForgedApprovalIT {
             + "&event_type=mail.approved&from="
             + since
             + "&limit=1000";
-    for (JsonNode entry :
-        Http.get(url, TestTokens.admin("audit.reader")).body().path("items")) {
+    for (JsonNode entry : Http.get(url, TestTokens.admin("audit.reader")).body().path("items")) {
       if ("mail.approved.dlq".equals(entry.path("source").path("topic").asText())
           && rawBase64.equals(entry.path("raw_value_base64").asText())) {
         return entry;

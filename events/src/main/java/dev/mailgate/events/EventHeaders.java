@@ -57,5 +57,11 @@ public final class EventHeaders {
   /** On {@code mail.approved}: the approval's signature, base64url without padding. */
   public static final String SIGNATURE = "mailgate_signature";
 
+  /**
+   * On {@code mail.approved}: the record's proof that it is one of the approvals the signature
+   * covers (base64url); absent when it was signed alone.
+   */
+  public static final String SIGNATURE_PROOF = "mailgate_signature_proof";
+
   private EventHeaders() {}
 }

@@ -41,13 +41,7 @@ public class Decisions {
     intent.decidedAt = Instant.now();
     announce(intent, state, actor, reason, List.of());
     if (state == DecisionState.APPROVED) {
-      ApprovedEmail approved = approved(intent, actor);
-      events.publish(
-          Topics.APPROVED,
-          intent.mailboxId,
-          EventTypes.MAIL_APPROVED,
-          approved,
-          signing.headers(approved));
+      signing.publish(approved(intent, actor));
     }
   }
 

@@ -5,11 +5,19 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-/** Signs approved emails with an Ed25519 private key; thread-safe. */
+/**
+ * Signs approved emails with an Ed25519 private key: a batch with one signature over the root of
+ * the hash tree of their canonical forms (one Ed25519 operation per batch, not per email), each
+ * email with its own proof. Thread-safe.
+ */
 public final class ApprovalSigner {
+
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final PrivateKey key;
   private final PublicKey publicKey;
@@ -36,26 +44,43 @@ public final class ApprovalSigner {
     return publicKey;
   }
 
-  /** The signature of {@code email}'s canonical form. */
+  /** The signatures of {@code emails}, signed together, in their order. */
+  public List<ApprovalSignature> signAll(List<ApprovedEmail> emails) {
+    if (emails.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> leaves = new ArrayList<>(emails.size());
+    emails.forEach(email -> leaves.add(ApprovalMerkle.leaf(ApprovalCanonicalForm.of(email))));
+    List<List<byte[]>> levels = ApprovalMerkle.levels(leaves);
+    byte[] root = levels.get(levels.size() - 1).get(0);
+    String signature = BASE64URL.encodeToString(ed25519(ApprovalMerkle.signed(root)));
+    List<ApprovalSignature> signatures = new ArrayList<>(emails.size());
+    for (int i = 0; i < emails.size(); i++) {
+      signatures.add(
+          new ApprovalSignature(
+              keyId, signature, BASE64URL.encodeToString(ApprovalMerkle.proof(levels, i))));
+    }
+    return signatures;
+  }
+
+  /** The signature of {@code email} alone. */
   public ApprovalSignature sign(ApprovedEmail email) {
+    return signAll(List.of(email)).get(0);
+  }
+
+  /** The record headers that carry the signature of {@code email} alone. */
+  public Map<String, String> headers(ApprovedEmail email) {
+    return sign(email).headers();
+  }
+
+  private byte[] ed25519(byte[] message) {
     try {
       Signature signature = Signature.getInstance(ApprovalKeys.ALGORITHM);
       signature.initSign(key);
-      signature.update(ApprovalCanonicalForm.of(email));
-      return new ApprovalSignature(
-          keyId, Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign()));
+      signature.update(message);
+      return signature.sign();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("could not sign the approval", e);
+      throw new IllegalStateException("could not sign the approvals", e);
     }
-  }
-
-  /** The record headers that carry the signature of {@code email}. */
-  public Map<String, String> headers(ApprovedEmail email) {
-    ApprovalSignature signature = sign(email);
-    return Map.of(
-        ApprovalSignature.KEY_HEADER,
-        signature.keyId(),
-        ApprovalSignature.SIGNATURE_HEADER,
-        signature.signature());
   }
 }

@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,18 @@ public final class ApprovalVerifier {
     public static final String BAD_SIGNATURE = "bad_signature";
   }
 
+  private static final int REMEMBERED_ROOTS = 4_096;
+
   private final Map<String, PublicKey> keys = new LinkedHashMap<>();
+
+  /** Verified (key id, root, signature) triples, least recently used first. */
+  private final Map<String, Boolean> verified =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > REMEMBERED_ROOTS;
+        }
+      };
 
   public ApprovalVerifier(Collection<PublicKey> trusted) {
     if (trusted.isEmpty()) {
@@ -70,10 +82,13 @@ public final class ApprovalVerifier {
               + ")");
     }
     byte[] signature;
+    byte[] proof;
     try {
       signature = Base64.getUrlDecoder().decode(encoded);
+      String proofText = headers.get(ApprovalSignature.PROOF_HEADER);
+      proof = proofText == null ? new byte[0] : Base64.getUrlDecoder().decode(proofText.strip());
     } catch (IllegalArgumentException e) {
-      return reject(Rejection.MALFORMED, "approval signature is not base64url");
+      return reject(Rejection.MALFORMED, "approval signature or proof is not base64url");
     }
     byte[] canonical;
     try {
@@ -81,7 +96,11 @@ public final class ApprovalVerifier {
     } catch (IllegalArgumentException e) {
       return reject(Rejection.BAD_SIGNATURE, "approval cannot be signed: " + e.getMessage());
     }
-    if (!valid(key, canonical, signature)) {
+    byte[] root = ApprovalMerkle.root(ApprovalMerkle.leaf(canonical), proof);
+    if (root == null) {
+      return reject(Rejection.MALFORMED, "approval signature proof is malformed");
+    }
+    if (!valid(keyId, key, root, signature)) {
       return reject(
           Rejection.BAD_SIGNATURE,
           "approval signature does not match its content (key " + keyId + "): altered or forged");
@@ -89,15 +108,29 @@ public final class ApprovalVerifier {
     return Optional.empty();
   }
 
-  private static boolean valid(PublicKey key, byte[] canonical, byte[] signature) {
+  private boolean valid(String keyId, PublicKey key, byte[] root, byte[] signature) {
+    String triple =
+        keyId + ":" + HexFormat.of().formatHex(root) + ":" + HexFormat.of().formatHex(signature);
+    synchronized (verified) {
+      if (verified.get(triple) != null) {
+        return true;
+      }
+    }
+    boolean valid;
     try {
       Signature verifier = Signature.getInstance(ApprovalKeys.ALGORITHM);
       verifier.initVerify(key);
-      verifier.update(canonical);
-      return verifier.verify(signature);
+      verifier.update(ApprovalMerkle.signed(root));
+      valid = verifier.verify(signature);
     } catch (GeneralSecurityException e) {
-      return false;
+      valid = false;
     }
+    if (valid) {
+      synchronized (verified) {
+        verified.put(triple, Boolean.TRUE);
+      }
+    }
+    return valid;
   }
 
   private static Optional<Rejection> reject(String code, String reason) {
