@@ -1,6 +1,7 @@
 package dev.mailgate.e2e;
 
 import dev.mailgate.events.Topics;
+import dev.mailgate.testsupport.ApprovalTestKeys;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.PostgresServer;
@@ -88,10 +89,18 @@ final class MailGate {
             resource("e2e-policy.yaml", ".yaml").toString(),
             "MAILGATE_APPROVAL_EXPIRY_INTERVAL",
             "5s",
+            "MAILGATE_APPROVAL_SIGNING_PRIVATE_KEY_FILE",
+            ApprovalTestKeys.file(ApprovalTestKeys.PRIVATE).toString(),
             // Intents must be signed (the default): Bus signs with credentials from /api/agents.
             "MAILGATE_APPROVAL_AGENTS_SECRET",
             "ZTJlLWFnZW50LXNlY3JldC1mb3ItbWFpbGdhdGUtZTJlLXRlc3Rz"));
-    mailgate.add("outbound-service", postgres.database("mailgate_outbound"), common, Map.of());
+    mailgate.add(
+        "outbound-service",
+        postgres.database("mailgate_outbound"),
+        common,
+        Map.of(
+            "MAILGATE_OUTBOUND_APPROVAL_KEY_FILES",
+            ApprovalTestKeys.file(ApprovalTestKeys.PUBLIC).toString()));
     mailgate.add(
         "inbox-poller",
         postgres.database("mailgate_poller"),

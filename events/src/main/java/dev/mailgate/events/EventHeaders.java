@@ -57,5 +57,20 @@ public final class EventHeaders {
    */
   public static final String REPLAY_OF = "mailgate-replay-of";
 
+  /**
+   * On {@code mail.approved}: the id of the Ed25519 key that signed the approval (see {@code
+   * dev.mailgate.events.signing}).
+   */
+  public static final String SIGNATURE_KEY = "mailgate_signature_key";
+
+  /** On {@code mail.approved}: the approval's signature, base64url without padding. */
+  public static final String SIGNATURE = "mailgate_signature";
+
+  /**
+   * On {@code mail.approved}: the record's proof that it is one of the approvals the signature
+   * covers (base64url); absent when it was signed alone.
+   */
+  public static final String SIGNATURE_PROOF = "mailgate_signature_proof";
+
   private EventHeaders() {}
 }

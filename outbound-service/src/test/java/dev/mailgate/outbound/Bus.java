@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,13 +89,29 @@ final class Bus {
     return emails.stream().map(Bus::intent).toList();
   }
 
+  /**
+   * Publishes as approval-service does: with the signature of the test key when the value is an
+   * approved email (anything else goes unsigned, as it is unreadable anyway).
+   */
   private static java.util.concurrent.Future<?> sendAsync(
       String key, byte[] value, String eventId) {
-    return TopicIO.sendAsync(
+    Map<String, String> headers = new HashMap<>(Signing.headers(value));
+    headers.put(EventHeaders.EVENT_ID, eventId);
+    headers.put(EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED);
+    return TopicIO.sendAsync(Topics.APPROVED, key, value, headers);
+  }
+
+  /** Publishes {@code email} with exactly these headers (plus event id and type), e.g. forged. */
+  static String publishWith(JsonNode email, Map<String, String> signature) {
+    Map<String, String> headers = new HashMap<>(signature);
+    headers.put(EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+    headers.put(EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED);
+    TopicIO.send(
         Topics.APPROVED,
-        key,
-        value,
-        Map.of(EventHeaders.EVENT_ID, eventId, EventHeaders.EVENT_TYPE, EventTypes.MAIL_APPROVED));
+        email.path("mailbox_id").asText("x"),
+        email.toString().getBytes(StandardCharsets.UTF_8),
+        headers);
+    return email.path("intent_id").asText();
   }
 
   /** Waits until each intent has a final outcome; returns every outcome of them, by intent. */

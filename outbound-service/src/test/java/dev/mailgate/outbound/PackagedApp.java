@@ -1,5 +1,6 @@
 package dev.mailgate.outbound;
 
+import dev.mailgate.testsupport.ApprovalTestKeys;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.SandboxProcess;
@@ -44,6 +45,9 @@ final class PackagedApp {
     env.put("MULTIMAIL_BASE_URL", SandboxProcess.shared().baseUrl());
     env.put("MULTIMAIL_API_KEY", SandboxProcess.API_KEY);
     env.put("MAILGATE_JWT_PUBLIC_KEY", "file:" + publicKey());
+    env.put(
+        "MAILGATE_OUTBOUND_APPROVAL_KEY_FILES",
+        ApprovalTestKeys.file(ApprovalTestKeys.PUBLIC).toString());
     env.put("MAILGATE_OUTBOUND_RETRY_INITIAL_DELAY", "20ms");
     env.put("MAILGATE_OUTBOUND_RETRY_POLL_INTERVAL", "50ms");
     env.put("MAILGATE_OUTBOUND_RETRY_LEASE", "5s"); // a killed instance's claims come back soon

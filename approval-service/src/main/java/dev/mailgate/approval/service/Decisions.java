@@ -19,15 +19,18 @@ import java.util.List;
 
 /**
  * Changes an intent's state and writes what that implies — a {@code mail.decisions} event, and for
- * an approval the final content on {@code mail.approved} — in the caller's transaction.
+ * an approval the final content on {@code mail.approved}, signed ({@link ApprovalSigning}) — in the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class Decisions {
 
   private final EventPublisher events;
+  private final ApprovalSigning signing;
 
-  public Decisions(EventPublisher events) {
+  public Decisions(EventPublisher events, ApprovalSigning signing) {
     this.events = events;
+    this.signing = signing;
   }
 
   /** Moves {@code intent} to {@code state} and announces it. */
@@ -38,8 +41,7 @@ public class Decisions {
     intent.decidedAt = Instant.now();
     announce(intent, state, actor, reason, List.of());
     if (state == DecisionState.APPROVED) {
-      events.publish(
-          Topics.APPROVED, intent.mailboxId, EventTypes.MAIL_APPROVED, approved(intent, actor));
+      signing.publish(approved(intent, actor));
     }
   }
 

@@ -3,6 +3,8 @@ package dev.mailgate.outbound.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** outbound-service settings ({@code mailgate.outbound.*}). */
 @ConfigMapping(prefix = "mailgate.outbound")
@@ -13,6 +15,16 @@ public interface OutboundConfig {
   Quota quota();
 
   Health health();
+
+  /**
+   * Public keys that approvals must be signed with (X.509 PEM texts, from {@code openssl pkey
+   * -pubout}); with {@link #approvalKeyFiles()} at least one is required. Any of them verifies, so
+   * a new key is added here before approval-service switches to it.
+   */
+  Optional<List<String>> approvalKeys();
+
+  /** Files holding such public keys ({@code classpath:} in tests). */
+  Optional<List<String>> approvalKeyFiles();
 
   /** How many mailboxes are delivered to in parallel; one mailbox's mail goes out in order. */
   @WithDefault("8")
