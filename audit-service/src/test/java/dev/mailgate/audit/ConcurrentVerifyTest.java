@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,7 +50,8 @@ class ConcurrentVerifyTest {
     String mailbox = Flow.fresh().mailbox();
     CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(mailbox));
 
-    List<ChainReport> whileAppending = new CopyOnWriteArrayList<>();
+    AtomicInteger whileAppending = new AtomicInteger();
+    List<ChainReport> broken = new CopyOnWriteArrayList<>();
     AtomicReference<ChainReport> last = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(120))
@@ -59,18 +61,19 @@ class ConcurrentVerifyTest {
             () -> {
               ChainReport report = verifier.verify(mailbox).orElse(null);
               last.set(report);
-              if (report != null && report.headPosition() < EVENTS) {
-                whileAppending.add(report);
+              if (report != null && report.headPosition() > 0 && report.headPosition() < EVENTS) {
+                whileAppending.incrementAndGet();
+              }
+              if (report != null && !report.intact() && broken.size() < 5) {
+                broken.add(report);
               }
               return report != null && report.headPosition() >= EVENTS;
             });
     producing.join();
     ChainReport report = last.get();
 
-    assertThat(whileAppending)
-        .as("verified while the chain grew")
-        .anySatisfy(r -> assertThat(r.headPosition()).isPositive());
-    assertThat(whileAppending).allSatisfy(r -> assertThat(r.firstBreak()).isNull());
+    assertThat(whileAppending).as("verifications while the chain grew").hasPositiveValue();
+    assertThat(broken).isEmpty();
     assertThat(report.intact()).isTrue();
     assertThat(report.rowsChecked()).isEqualTo(EVENTS);
     assertThat(Trail.rows(db, "chain_key = ?", mailbox)).hasSize(EVENTS);
