@@ -10,6 +10,7 @@ import dev.mailgate.audit.config.IntegrityKey;
 import dev.mailgate.audit.domain.Anchor;
 import dev.mailgate.audit.domain.AuditEvent;
 import dev.mailgate.audit.domain.AuditEventRepository;
+import dev.mailgate.audit.domain.ChainBreak;
 import dev.mailgate.audit.domain.ChainHash;
 import dev.mailgate.audit.service.ChainAnchoring;
 import dev.mailgate.audit.service.ChainReport;
@@ -216,6 +217,34 @@ class AuditIntegrityTest {
     ChainReport truncated = incremental();
     assertThat(truncated.intact()).isFalse();
     assertThat(truncated.firstBreak().position()).isEqualTo(7);
+  }
+
+  @Test
+  void afterARestartTheIncrementalCheckStartsAtTheAnchor() {
+    verifier.forgetVerifiedPositions();
+    Trail.publish(
+        Topics.POLICIES,
+        flow.mailbox(),
+        UUID.randomUUID().toString(),
+        EventTypes.POLICY_CHANGED,
+        Map.of("mailbox_id", flow.mailbox(), "change", "mailbox.updated"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Trail.rows(db, "chain_key = ?", flow.mailbox()).size() == 7);
+
+    assertThat(incremental())
+        .satisfies(r -> assertThat(r.intact()).isTrue())
+        .satisfies(r -> assertThat(r.rowsChecked()).isEqualTo(1));
+
+    verifier.forgetVerifiedPositions();
+    Trail.execute(
+        db,
+        "update audit_event set reasoning = 'nothing happened' where chain_key = ? and chain_seq = 6",
+        flow.mailbox());
+    ChainReport altered = incremental();
+    assertThat(altered.intact()).isFalse();
+    assertThat(altered.firstBreak().kind()).isEqualTo(ChainBreak.Kind.ALTERED);
+    assertThat(altered.firstBreak().position()).isEqualTo(6);
   }
 
   private ChainReport incremental() {

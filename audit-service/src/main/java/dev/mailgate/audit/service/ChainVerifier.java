@@ -67,6 +67,13 @@ public class ChainVerifier {
     return allKeys().stream().map(key -> check(key, true)).flatMap(Optional::stream).toList();
   }
 
+  /**
+   * Forgets the positions verified so far, as a restart does (the next checks start at anchors).
+   */
+  public void forgetVerifiedPositions() {
+    verified.clear();
+  }
+
   /** Every chain key, in order. */
   public List<String> allKeys() {
     return QuarkusTransaction.requiringNew().call(chains::allKeys);
@@ -81,6 +88,25 @@ public class ChainVerifier {
     if (from != null && from.seq() < head.baseSeq) {
       from = null;
     }
+    Anchor anchor = anchors.latest(chainKey).orElse(null);
+    ChainBreak early = null;
+    if (from != null && from.seq() > head.baseSeq) {
+      early = rowAt(chainKey, from.seq(), from.hash(), "verified before").broken();
+    } else if (incremental
+        && from == null
+        && anchor != null
+        && anchor.position() > head.baseSeq
+        && anchor.position() <= head.lastSeq) {
+      // First check since this instance started: an anchor is only ever written for a chain found
+      // intact up to it, so the walk may start there instead of at the base.
+      Found anchored = rowAt(chainKey, anchor.position(), anchor.hash(), "anchored");
+      early = anchored.broken();
+      if (early == null) {
+        from =
+            new Checkpoint(
+                anchor.position(), anchor.hash(), anchored.row().linkVersion != ChainHash.UNKEYED);
+      }
+    }
     long startSeq = from == null ? head.baseSeq : from.seq();
     ChainWalk walk =
         new ChainWalk(
@@ -88,16 +114,11 @@ public class ChainVerifier {
             startSeq,
             from == null ? head.baseHash : from.hash(),
             from != null && from.keyed());
-    ChainBreak early = null;
-    if (from != null && from.seq() > head.baseSeq) {
-      early = rowAt(chainKey, from.seq(), from.hash(), "verified before");
-    }
-    Anchor anchor = anchors.latest(chainKey).orElse(null);
     if (early == null && anchor != null) {
       if (anchor.position() >= startSeq) {
         walk.anchor(anchor.position(), anchor.hash());
       } else if (anchor.position() > head.baseSeq) {
-        early = rowAt(chainKey, anchor.position(), anchor.hash(), "anchored");
+        early = rowAt(chainKey, anchor.position(), anchor.hash(), "anchored").broken();
       }
     }
     ChainBreak broken = early != null ? early : walk(chainKey, head, walk);
@@ -137,33 +158,55 @@ public class ChainVerifier {
     return walk.finish(head.lastSeq, head.lastHash);
   }
 
-  /** The row at {@code seq} must still carry {@code hash} (verified or anchored before). */
-  private ChainBreak rowAt(String chainKey, long seq, String hash, String what) {
+  /**
+   * The row at {@code seq}, which must still carry {@code hash} (verified or anchored before) and
+   * match it.
+   */
+  private Found rowAt(String chainKey, long seq, String hash, String what) {
     AuditEvent row = QuarkusTransaction.requiringNew().call(() -> events.atPosition(chainKey, seq));
     if (row == null) {
-      return new ChainBreak(
-          ChainBreak.Kind.MISSING,
-          seq,
+      return new Found(
           null,
-          hash,
-          null,
-          "position " + seq + ", " + what + ", is gone");
+          new ChainBreak(
+              ChainBreak.Kind.MISSING,
+              seq,
+              null,
+              hash,
+              null,
+              "position " + seq + ", " + what + ", is gone"));
     }
     if (!row.hash.equals(hash)) {
-      return new ChainBreak(
-          ChainBreak.Kind.ALTERED,
-          seq,
-          row.id,
-          hash,
-          row.hash,
-          "row " + row.id + " differs from the link " + what + " at position " + seq);
+      return new Found(
+          row,
+          new ChainBreak(
+              ChainBreak.Kind.ALTERED,
+              seq,
+              row.id,
+              hash,
+              row.hash,
+              "row " + row.id + " differs from the link " + what + " at position " + seq));
     }
-    return null;
+    String recomputed = links.of(row);
+    if (!recomputed.equals(row.hash)) {
+      return new Found(
+          row,
+          new ChainBreak(
+              ChainBreak.Kind.ALTERED,
+              seq,
+              row.id,
+              row.hash,
+              recomputed,
+              "row " + row.id + " no longer matches the hash it was chained with"));
+    }
+    return new Found(row, null);
   }
 
   private AuditEvent rowWithHash(String chainKey, String hash) {
     return QuarkusTransaction.requiringNew().call(() -> events.findByChainAndHash(chainKey, hash));
   }
+
+  /** A row looked up by position, and the break it shows (null when it carries the link). */
+  private record Found(AuditEvent row, ChainBreak broken) {}
 
   /** A position of a chain found intact, its link, and whether a keyed link precedes it. */
   private record Checkpoint(long seq, String hash, boolean keyed) {}
