@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The shared broker with every topic the audit consumes created up front (4 partitions each). */
+/**
+ * The shared broker with every topic the audit consumes created up front (4 partitions each), and
+ * the anchors topic it writes (one partition).
+ */
 public class AuditKafkaResource extends KafkaTestResource {
 
   /** Every topic the audit-trail channel subscribes to. */
@@ -21,6 +24,7 @@ public class AuditKafkaResource extends KafkaTestResource {
   public Map<String, String> start() {
     Map<String, String> config = super.start();
     KafkaBroker.shared().createTopics(4, auditedTopics());
+    KafkaBroker.shared().createTopics(1, List.of(Topics.AUDIT_ANCHORS));
     return config;
   }
 }

@@ -85,14 +85,39 @@ class ConsumptionTest {
   }
 
   @Test
+  void anEventReusingAnEarlierEventIdIsRecordedAsANewRow() {
+    Flow first = Flow.fresh();
+    Flow second = Flow.fresh().inMailbox(first.mailbox());
+    String eventId = UUID.randomUUID().toString();
+    Trail.publish(
+        Topics.INTENTS, first.mailbox(), eventId, EventTypes.INTENT_SUBMITTED, first.intent());
+    await().atMost(WAIT).until(() -> Trail.rows(db, "event_id = ?", eventId).size() == 1);
+
+    Trail.publish(
+        Topics.INTENTS, first.mailbox(), eventId, EventTypes.INTENT_SUBMITTED, second.intent());
+    Trail.publish(
+        Topics.INTENTS, first.mailbox(), eventId, EventTypes.INTENT_SUBMITTED, second.intent());
+
+    String marker = UUID.randomUUID().toString();
+    Trail.publish(
+        Topics.INTENTS, first.mailbox(), marker, EventTypes.INTENT_SUBMITTED, Map.of("n", 1));
+    await().atMost(WAIT).until(() -> !Trail.rows(db, "event_id = ?", marker).isEmpty());
+    assertThat(Trail.rows(db, "event_id = ?", eventId))
+        .extracting(row -> row.get("intent_id"))
+        .containsExactly(first.intentId(), second.intentId());
+  }
+
+  @Test
   void recordsWithoutHeadersAreKeptOncePerRecord() {
     Flow flow = Flow.fresh();
     RecordMetadata sent = Trail.send(Topics.INTENTS, flow.mailbox(), Trail.json(flow.intent()));
 
     await().atMost(WAIT).until(() -> !Trail.rows(db, "intent_id = ?", flow.intentId()).isEmpty());
     Map<String, Object> row = Trail.rows(db, "intent_id = ?", flow.intentId()).get(0);
-    assertThat(row.get("dedup_key"))
-        .isEqualTo(Topics.INTENTS + "/@" + sent.partition() + ":" + sent.offset());
+    assertThat(row)
+        .containsEntry("source_partition", sent.partition())
+        .containsEntry("source_offset", sent.offset());
+    assertThat((String) row.get("dedup_key")).matches("mail\\.intents/#[0-9a-f]{64}");
     assertThat(row)
         .containsEntry("event_type", EventTypes.INTENT_SUBMITTED)
         .containsEntry("role", "ProductManager");

@@ -33,6 +33,9 @@ final class MailGate {
   static final String GATED_ALL = "e2e_all";
   static final String CRASH = "e2e_crash";
 
+  /** audit-service's integrity key in these tests (base64 of 32 bytes; not a secret). */
+  static final String AUDIT_INTEGRITY_KEY = "ZTJlLWF1ZGl0LWludGVncml0eS1rZXktMzItYnl0ZXM=";
+
   private static MailGate shared;
 
   private final KafkaBroker broker;
@@ -57,6 +60,7 @@ final class MailGate {
     List<String> topics = new ArrayList<>(Topics.ALL);
     Topics.ALL.forEach(topic -> topics.add(Topics.dlq(topic)));
     topics.add("audit.dlq");
+    topics.add(Topics.AUDIT_ANCHORS);
     broker.createTopics(3, topics);
 
     List<String> mailboxes = List.of(GATED, AUTONOMOUS, READ_ONLY, GATED_ALL, CRASH);
@@ -110,7 +114,15 @@ final class MailGate {
             "MAILGATE_POLLER_INTERVAL", "300ms",
             "MAILGATE_POLLER_JITTER", "100ms",
             "MAILGATE_OUTBOX_RELAY_POLL_INTERVAL", "200ms"));
-    mailgate.add("audit-service", postgres.database("mailgate_audit"), common, Map.of());
+    mailgate.add(
+        "audit-service",
+        postgres.database("mailgate_audit"),
+        common,
+        Map.of(
+            "MAILGATE_AUDIT_INTEGRITY_KEY",
+            AUDIT_INTEGRITY_KEY,
+            "MAILGATE_AUDIT_ANCHORS_EVERY",
+            "1s"));
 
     mailgate.services.values().forEach(ServiceProcess::start);
     mailgate.services.values().forEach(ServiceProcess::awaitReady);

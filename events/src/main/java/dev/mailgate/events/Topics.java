@@ -29,6 +29,12 @@ public final class Topics {
   /** approval-service: every change to a mailbox's oversight policy. */
   public static final String POLICIES = "mail.policies";
 
+  /**
+   * audit-service: signed checkpoints of its hash chains (chain, position, head hash), kept outside
+   * the audit database so a rewrite of the chain's tail is detected. Not part of {@link #ALL}.
+   */
+  public static final String AUDIT_ANCHORS = "mail.audit-anchors";
+
   /** Every topic a MailGate component produces or consumes, without dead-letter topics. */
   public static final List<String> ALL =
       List.of(INTENTS, DECISIONS, APPROVED, OUTCOMES, INBOUND_RECEIVED, INBOUND, POLICIES);

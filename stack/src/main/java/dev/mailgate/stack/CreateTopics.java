@@ -2,6 +2,7 @@ package dev.mailgate.stack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Waits until the broker answers, then creates the topics that do not exist yet (replication factor
  * 1: the local broker is a single node). Existing topics are left as they are.
  *
- * <p>Usage: {@code CreateTopics <bootstrap-servers> <topic>:<partitions>...}
+ * <p>Usage: {@code CreateTopics <bootstrap-servers> <topic>:<partitions>[:<key>=<value>,...]...}
  */
 public final class CreateTopics {
 
@@ -26,7 +27,7 @@ public final class CreateTopics {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: CreateTopics <bootstrap-servers> <topic>:<partitions>...");
+      System.err.println("usage: CreateTopics <bootstrap-servers> <topic>:<partitions>[:<key>=<value>,...]...");
       System.exit(2);
     }
     try (Admin admin =
@@ -38,9 +39,18 @@ public final class CreateTopics {
       Set<String> existing = awaitBroker(admin);
       List<NewTopic> missing = new ArrayList<>();
       for (String spec : List.of(args).subList(1, args.length)) {
-        String[] parts = spec.split(":", 2);
+        String[] parts = spec.split(":", 3);
         if (!existing.contains(parts[0])) {
-          missing.add(new NewTopic(parts[0], Integer.parseInt(parts[1]), (short) 1));
+          NewTopic topic = new NewTopic(parts[0], Integer.parseInt(parts[1]), (short) 1);
+          // name:partitions:key=value,key=value gives the topic configs (e.g. retention.ms=-1).
+          if (parts.length == 3) {
+            Map<String, String> configs = new HashMap<>();
+            for (String config : parts[2].split(",")) {
+              configs.put(config.split("=", 2)[0], config.split("=", 2)[1]);
+            }
+            topic.configs(configs);
+          }
+          missing.add(topic);
         }
       }
       for (var created : admin.createTopics(missing).values().entrySet()) {

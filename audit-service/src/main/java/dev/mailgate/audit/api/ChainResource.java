@@ -37,9 +37,12 @@ public class ChainResource {
   @Operation(
       summary = "Walk one mailbox's chain and report the first broken link",
       description =
-          "kind: altered (a row no longer matches its hash), missing (rows deleted),"
-              + " reordered (rows moved). The chain of events without a valid mailbox is"
-              + " ~unattributed (readable with the * grant only).")
+          "Walks the whole chain up to the head read at the start, checking every keyed link"
+              + " and the chain's latest anchor from mail.audit-anchors (anchored_position)."
+              + " kind: altered (a row no longer matches its hash or its anchor), missing (rows"
+              + " deleted, also a chain shorter than its anchor), reordered (rows moved). The chain"
+              + " of events without a valid mailbox is ~unattributed (readable with the * grant"
+              + " only).")
   public ChainReport verify(@PathParam("chain") String chain) {
     String key = FilterParams.matching("chain", chain, CHAIN);
     MailboxScope.of(token).require(key);
@@ -48,7 +51,7 @@ public class ChainResource {
 
   @GET
   @Path("/verify")
-  @Operation(summary = "Verify every chain (needs the * mailbox grant)")
+  @Operation(summary = "Verify every chain completely, against its anchors (needs the * grant)")
   public List<ChainReport> verifyAll() {
     if (!MailboxScope.of(token).all()) {
       throw ApiProblem.forbidden("verifying every chain needs the * mailbox grant");

@@ -43,6 +43,10 @@ public class AuditEvent extends PanacheEntityBase {
   @Column(name = "hash")
   public String hash;
 
+  /** {@link ChainHash#KEYED} for every row written now; {@link ChainHash#UNKEYED} for old rows. */
+  @Column(name = "link_version")
+  public short linkVersion = ChainHash.KEYED;
+
   @Column(name = "event_type")
   public String eventType;
 

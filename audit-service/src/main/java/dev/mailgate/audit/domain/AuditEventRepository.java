@@ -24,11 +24,23 @@ public class AuditEventRepository implements PanacheRepository<AuditEvent> {
             .getResultList());
   }
 
-  /** Up to {@code limit} rows of {@code chainKey} after position {@code afterSeq}, in order. */
-  public List<AuditEvent> chainPage(String chainKey, long afterSeq, int limit) {
-    return find("chainKey = ?1 and chainSeq > ?2 order by chainSeq, id", chainKey, afterSeq)
+  /**
+   * Up to {@code limit} rows of {@code chainKey} after position {@code afterSeq} and up to {@code
+   * upToSeq}, in order.
+   */
+  public List<AuditEvent> chainPage(String chainKey, long afterSeq, long upToSeq, int limit) {
+    return find(
+            "chainKey = ?1 and chainSeq > ?2 and chainSeq <= ?3 order by chainSeq, id",
+            chainKey,
+            afterSeq,
+            upToSeq)
         .page(0, limit)
         .list();
+  }
+
+  /** The row at position {@code seq} of {@code chainKey}, if any. */
+  public AuditEvent atPosition(String chainKey, long seq) {
+    return find("chainKey = ?1 and chainSeq = ?2", chainKey, seq).firstResult();
   }
 
   /** The row of {@code chainKey} whose hash is {@code hash}, if any (to tell reorder from loss). */

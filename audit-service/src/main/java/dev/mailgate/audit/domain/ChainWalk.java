@@ -5,19 +5,49 @@ import java.util.function.Function;
 
 /**
  * Walks one chain in position order and stops at the first broken link, telling an altered row from
- * a missing one from rows that were moved.
+ * a missing one from rows that were moved. A walk may start at the chain's base or at a position
+ * verified before; it checks the chain against an anchor (a position and hash kept outside the
+ * database) when given one.
  */
 public final class ChainWalk {
 
+  private final ChainHash links;
   private long expectedSeq;
   private String expectedPrev;
+  private boolean keyedSeen;
+  private long anchorSeq = -1;
+  private String anchorHash;
   private long checked;
   private ChainBreak broken;
 
-  /** A walk from the chain's base (position 0 and the genesis hash, unless retention moved it). */
-  public ChainWalk(long baseSeq, String baseHash) {
-    this.expectedSeq = baseSeq + 1;
-    this.expectedPrev = baseHash;
+  /**
+   * A walk from position {@code startSeq} whose hash is {@code startHash} (the chain's base, or a
+   * position verified before); {@code keyedBefore}: whether a keyed link precedes the start.
+   */
+  public ChainWalk(ChainHash links, long startSeq, String startHash, boolean keyedBefore) {
+    this.links = links;
+    this.expectedSeq = startSeq + 1;
+    this.expectedPrev = startHash;
+    this.keyedSeen = keyedBefore;
+  }
+
+  /**
+   * Checks the chain against an anchor: the row at {@code position} must carry {@code hash}, and
+   * the chain must reach that position. An anchor before the start is the caller's to check.
+   */
+  public void anchor(long position, String hash) {
+    anchorSeq = position;
+    anchorHash = hash;
+    if (broken == null && position == expectedSeq - 1 && !hash.equals(expectedPrev)) {
+      broken =
+          new ChainBreak(
+              ChainBreak.Kind.ALTERED,
+              position,
+              null,
+              hash,
+              expectedPrev,
+              "position " + position + " differs from the chain's anchor");
+    }
   }
 
   /**
@@ -28,7 +58,7 @@ public final class ChainWalk {
     if (broken != null) {
       return false;
     }
-    String recomputed = ChainHash.of(row);
+    String recomputed = links.of(row);
     if (!row.prevHash.equals(expectedPrev)) {
       AuditEvent predecessor = byHash.apply(row.prevHash);
       if (predecessor != null && !Objects.equals(predecessor.id, row.id)) {
@@ -61,21 +91,36 @@ public final class ChainWalk {
                     + (row.chainSeq - 1)
                     + ")");
       } else {
-        broken = altered(row, recomputed);
+        broken = altered(row, recomputed, "no longer matches the hash it was chained with");
       }
     } else if (!recomputed.equals(row.hash)) {
-      broken = altered(row, recomputed);
+      broken = altered(row, recomputed, "no longer matches the hash it was chained with");
+    } else if (row.linkVersion == ChainHash.UNKEYED && keyedSeen) {
+      broken = altered(row, recomputed, "carries an unkeyed link after a keyed one");
+    } else if (expectedSeq == anchorSeq && !row.hash.equals(anchorHash)) {
+      broken =
+          new ChainBreak(
+              ChainBreak.Kind.ALTERED,
+              expectedSeq,
+              row.id,
+              anchorHash,
+              row.hash,
+              "row " + row.id + " differs from the chain's anchor at position " + anchorSeq);
     }
     if (broken != null) {
       return false;
     }
+    keyedSeen |= row.linkVersion != ChainHash.UNKEYED;
     expectedSeq++;
     expectedPrev = row.hash;
     checked++;
     return true;
   }
 
-  /** Ends the walk: the last row must be the one the chain head names. */
+  /**
+   * Ends the walk: the last row must be the one the chain head names, and the chain must reach its
+   * anchor.
+   */
   public ChainBreak finish(long headSeq, String headHash) {
     if (broken == null && (headSeq != expectedSeq - 1 || !headHash.equals(expectedPrev))) {
       broken =
@@ -90,6 +135,22 @@ public final class ChainWalk {
                   + "; the rows end at position "
                   + (expectedSeq - 1));
     }
+    if (broken == null && anchorSeq > headSeq) {
+      broken =
+          new ChainBreak(
+              ChainBreak.Kind.MISSING,
+              headSeq + 1,
+              null,
+              anchorHash,
+              headHash,
+              "the chain ends at position "
+                  + headSeq
+                  + " but was anchored at position "
+                  + anchorSeq
+                  + ": the rows after position "
+                  + headSeq
+                  + " are gone");
+    }
     return broken;
   }
 
@@ -97,13 +158,27 @@ public final class ChainWalk {
     return checked;
   }
 
-  private ChainBreak altered(AuditEvent row, String recomputed) {
+  /** Whether a keyed link was seen (before the start or in the walk). */
+  public boolean keyedSeen() {
+    return keyedSeen;
+  }
+
+  /** The last position walked and its hash. */
+  public long lastSeq() {
+    return expectedSeq - 1;
+  }
+
+  public String lastHash() {
+    return expectedPrev;
+  }
+
+  private ChainBreak altered(AuditEvent row, String recomputed, String what) {
     return new ChainBreak(
         ChainBreak.Kind.ALTERED,
         expectedSeq,
         row.id,
         row.hash,
         recomputed,
-        "row " + row.id + " no longer matches the hash it was chained with");
+        "row " + row.id + " " + what);
   }
 }

@@ -8,10 +8,13 @@ import dev.mailgate.events.EventHeaders;
 import dev.mailgate.events.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,7 +47,7 @@ public final class EventExtractor {
     if (e.eventId == null && record.header(EventHeaders.EVENT_ID) != null) {
       problems.add("the event_id header is not a valid id");
     }
-    e.dedupKey = dedupKey(e.sourceTopic, e.eventId, record);
+    e.dedupKey = dedupKey(record);
     String topic = deadLetter ? originalTopic(record) : record.topic();
     if (deadLetter) {
       e.deadLetterReason = Text.safe(record.header(EventHeaders.DLQ_REASON), 4000);
@@ -84,7 +87,7 @@ public final class EventExtractor {
     e.sourcePartition = record.partition();
     e.sourceOffset = record.offset();
     e.eventId = validEventId(record);
-    e.dedupKey = dedupKey(e.sourceTopic, e.eventId, record);
+    e.dedupKey = dedupKey(record);
     e.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
     e.occurredAt = e.recordedAt;
     e.eventType = "unknown";
@@ -100,13 +103,37 @@ public final class EventExtractor {
   }
 
   /**
-   * Redelivery of a record must map to the same key: the event id within its topic, or where the
-   * record has none, its position ('@' cannot occur in an id).
+   * The audit identity of a record: its topic and the SHA-256 of everything it carries (topic, key,
+   * value, every header in order, each length-prefixed). A redelivery, a producer retry or an
+   * outbox re-publish of the same record maps to the same key; a record that reuses an event id
+   * with other content does not. The event_id header is the producer's choice, so it is kept as
+   * information only ('#' cannot occur in an id).
    */
-  private static String dedupKey(String topic, String eventId, IncomingRecord record) {
-    return topic
-        + "/"
-        + (eventId != null ? eventId : "@" + record.partition() + ":" + record.offset());
+  public static String dedupKey(IncomingRecord record) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      field(digest, record.topic().getBytes(StandardCharsets.UTF_8));
+      field(digest, record.key());
+      field(digest, record.value());
+      for (IncomingRecord.RecordHeader header : record.headers()) {
+        field(digest, header.name().getBytes(StandardCharsets.UTF_8));
+        field(digest, header.value());
+      }
+      return Text.safe(record.topic(), 249) + "/#" + HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+
+  private static void field(MessageDigest digest, byte[] bytes) {
+    int length = bytes == null ? -1 : bytes.length;
+    digest.update(
+        new byte[] {
+          (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length
+        });
+    if (bytes != null) {
+      digest.update(bytes);
+    }
   }
 
   private static void readFields(AuditEvent e, PayloadFields fields, String topic) {

@@ -1,5 +1,6 @@
 package dev.mailgate.audit.service;
 
+import dev.mailgate.audit.config.IntegrityKey;
 import dev.mailgate.audit.domain.AuditChain;
 import dev.mailgate.audit.domain.AuditChainRepository;
 import dev.mailgate.audit.domain.AuditEvent;
@@ -18,17 +19,20 @@ import java.util.Set;
 
 /**
  * Appends events to their chains, one transaction per call: locks the chain heads, skips events
- * already recorded (redelivery is a no-op), links and inserts the rest in one JDBC batch.
+ * already recorded (same content digest: redelivery is a no-op), links the rest with the keyed HMAC
+ * and inserts them in one JDBC batch.
  */
 @ApplicationScoped
 public class AuditRecorder {
 
   private final AuditEventRepository events;
   private final AuditChainRepository chains;
+  private final ChainHash links;
 
-  public AuditRecorder(AuditEventRepository events, AuditChainRepository chains) {
+  public AuditRecorder(AuditEventRepository events, AuditChainRepository chains, IntegrityKey key) {
     this.events = events;
     this.chains = chains;
+    this.links = key.links();
   }
 
   /** Records every readable part of {@code records}; returns the rows appended. */
@@ -66,7 +70,8 @@ public class AuditRecorder {
       AuditChain head = heads.get(event.chainKey);
       event.chainSeq = head.lastSeq + 1;
       event.prevHash = head.lastHash;
-      event.hash = ChainHash.of(event);
+      event.linkVersion = ChainHash.KEYED;
+      event.hash = links.of(event);
       head.lastSeq = event.chainSeq;
       head.lastHash = event.hash;
       head.updatedAt = now;
