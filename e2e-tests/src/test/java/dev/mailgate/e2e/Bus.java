@@ -2,6 +2,7 @@ package dev.mailgate.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.EventHeaders;
+import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.TopicIO;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,13 +32,22 @@ final class Bus {
             eventType));
   }
 
+  /** The agent team whose Kafka principal publishes the tests' intents. */
+  static final String AGENT_TEAM = "e2e-agents";
+
+  /** Publishes as an agent principal: the broker lets agents write intents and nothing else. */
   static void publishIntent(JsonNode intent) {
     try {
-      publish(
+      TopicIO.send(
+          KafkaBroker.shared().agentProperties(AGENT_TEAM),
           "mail.intents",
           intent.path("mailbox_id").asText(),
           Http.JSON.writeValueAsBytes(intent),
-          "intent.submitted");
+          Map.of(
+              EventHeaders.EVENT_ID,
+              UUID.randomUUID().toString(),
+              EventHeaders.EVENT_TYPE,
+              "intent.submitted"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
