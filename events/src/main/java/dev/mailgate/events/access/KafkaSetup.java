@@ -26,8 +26,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Applies {@link KafkaAccess} to a broker as its admin, idempotently: run by {@code ./mailgate up}
  * and the Docker setup (topics, every service's SCRAM credential and ACLs) and by {@code ./mailgate
  * agent} (one team's SCRAM credential, PLAIN hash and ACLs). Needs Kafka's clients on the class
- * path (the broker's own libraries will do). Passwords are read from files (services) or
- * the environment (agents), never from the command line.
+ * path (the broker's own libraries will do). Passwords are read from files (services) or the
+ * environment (agents), never from the command line.
  *
  * <pre>
  * KafkaSetup services &lt;admin.properties&gt; &lt;credentials-dir&gt; &lt;topic&gt;:&lt;partitions&gt;...

@@ -81,7 +81,11 @@ class KafkaAccessTableTest {
             new AppConfigurationEntry(
                 "org.apache.kafka.common.security.plain.PlainLoginModule",
                 AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                Map.of("user_mailgate-admin", "adm", PlainUsersCallbackHandler.FILE_OPTION, file.toString()))));
+                Map.of(
+                    "user_mailgate-admin",
+                    "adm",
+                    PlainUsersCallbackHandler.FILE_OPTION,
+                    file.toString()))));
 
     assertThat(login(handler, "agent-acme", "rotated")).isTrue();
     assertThat(login(handler, "agent-acme", "s3cret")).isFalse();
