@@ -325,7 +325,9 @@ public final class KafkaBroker {
   private void ensureAgent(String team) {
     String principal = KafkaAccess.agentPrincipal(team);
     if (!ready.contains(principal)) {
-      PasswordHashes.put(plainUsers, principal, password(secret, principal));
+      synchronized (JVM_LOCK) {
+        PasswordHashes.put(plainUsers, principal, password(secret, principal));
+      }
     }
     ensure(principal, KafkaAcls.agent(team));
   }
