@@ -1,7 +1,9 @@
 """A MetaGPT communications manager that answers customer mail through MailGate.
 
 Run (a MailGate stack up; MetaGPT installed, else the MetaGPT 0.8 stand-in of the client's tests):
-    python3 examples/communications_manager.py --bootstrap localhost:9092 [--mailbox mbx_support]
+    ./mailgate agent acme-support "Communications Manager"   # Kafka credentials, agent identity
+    python3 examples/communications_manager.py --kafka-config .stack/agents/acme-support.plain.properties \
+        [--mailbox mbx_support]
 Every email it writes goes to mail.intents; the mailbox's oversight mode decides what leaves. Its
 inbox position is its consumer group, so a second run reads only mail that arrived since the first.
 An empty inbox is an answer ("nothing to reply to"), not an error.
@@ -27,7 +29,7 @@ from metagpt.roles import Role  # noqa: E402
 from metagpt.schema import Message  # noqa: E402
 from pydantic import Field  # noqa: E402
 
-from mailgate import MailGate  # noqa: E402
+from mailgate import MailGate, load_properties  # noqa: E402
 from mailgate.metagpt import email_actions  # noqa: E402
 
 MAILBOX = "mbx_support"
@@ -52,11 +54,14 @@ class CommunicationsManager(Role):
 
 async def main(argv: Optional[list] = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--bootstrap", default="localhost:9092")
+    parser.add_argument("--bootstrap", help="default: the config file's bootstrap.servers")
+    parser.add_argument("--kafka-config", help="the team's properties from ./mailgate agent (SASL, signing key)")
+    parser.add_argument("--team", default=TEAM, help="the team the credentials were made for")
     parser.add_argument("--mailbox", default=MAILBOX)
     args = parser.parse_args(argv)
-    with MailGate(args.bootstrap) as client:
-        cathy = CommunicationsManager(mailgate=client, mailbox_id=args.mailbox)
+    config = load_properties(args.kafka_config) if args.kafka_config else {}
+    with MailGate(args.bootstrap or config.get("bootstrap.servers", "localhost:9092"), config) as client:
+        cathy = CommunicationsManager(mailgate=client, mailbox_id=args.mailbox, team=args.team)
         answer = await cathy.run(Message(content="Check the support inbox and answer the customer."))
         print(answer.content if answer else "nothing to do")
         cathy.actions[0].close()

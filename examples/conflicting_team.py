@@ -18,7 +18,7 @@ from metagpt.actions import Action, UserRequirement
 from metagpt.roles import Role
 from metagpt.team import Team
 
-from mailgate import MailGate
+from mailgate import MailGate, load_properties
 from mailgate.metagpt import SendEmail
 
 MAILBOX = os.environ.get("MAILGATE_MAILBOX", "mbx_support")
@@ -65,7 +65,11 @@ def team(mailgate: MailGate) -> Team:
 
 
 async def main() -> None:
-    with MailGate(os.environ.get("MAILGATE_BOOTSTRAP_SERVERS", "localhost:9092")) as mailgate:
+    # $MAILGATE_KAFKA_CONFIG: the team's properties from ./mailgate agent (the broker authenticates).
+    path = os.environ.get("MAILGATE_KAFKA_CONFIG")
+    config = load_properties(path) if path else {}
+    bootstrap = os.environ.get("MAILGATE_BOOTSTRAP_SERVERS") or config.get("bootstrap.servers", "localhost:9092")
+    with MailGate(bootstrap, config) as mailgate:
         await team(mailgate).run(n_round=3, idea=f"The export feature slips a week; {CUSTOMER} is waiting for it.")
 
 

@@ -12,8 +12,9 @@ the script waits for any new inbound mail in the mailbox.
 Exit 0 only when it saw: inbound mail read, an email held, held then approved and sent, a rejection
 whose reason the role read, and a reply sent. It prints what it saw.
 
+    ./mailgate agent acme ProductManager Architect Engineer
     python3 examples/metagpt_team.py --bootstrap localhost:9092 --reviewer-token "$TOKEN" \\
-        --sandbox-url http://localhost:8090
+        --kafka-config .stack/agents/acme.plain.properties --team acme --sandbox-url http://localhost:8090
 
 Uses MetaGPT when installed; otherwise the MetaGPT 0.8 stand-in of clients/python/tests/standin.
 """

@@ -15,6 +15,7 @@ REPO = ROOT.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mailgate import MailGate, Provenance  # noqa: E402
+from broker import broker_config, properties  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +30,7 @@ def bootstrap() -> str:
 
 @pytest.fixture
 def client(bootstrap: str):
-    with MailGate(bootstrap) as mailgate:
+    with MailGate(bootstrap, properties()) as mailgate:
         yield mailgate
 
 
@@ -47,7 +48,7 @@ def who() -> Provenance:
 @pytest.fixture
 def mailgate_side(bootstrap: str) -> Callable[[str, str, dict[str, Any]], None]:
     """Plays approval-service / outbound-service: writes a record as they would."""
-    producer = Producer({"bootstrap.servers": bootstrap, "partitioner": "murmur2_random"})
+    producer = Producer(broker_config(bootstrap, partitioner="murmur2_random"))
 
     def produce(topic: str, event_type: str, record: dict[str, Any]) -> None:
         producer.produce(
@@ -66,7 +67,7 @@ def read_record(bootstrap: str) -> Callable[[str, int, int], Any]:
     """The record at (topic, partition, offset)."""
 
     def read(topic: str, partition: int, offset: int) -> Any:
-        consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "t-" + uuid.uuid4().hex})
+        consumer = Consumer(broker_config(bootstrap, **{"group.id": "t-" + uuid.uuid4().hex}))
         try:
             consumer.assign([TopicPartition(topic, partition, offset)])
             for _ in range(50):

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from mailgate._reader import TopicReader
+from broker import broker_config  # noqa: E402
 
 STANDIN = ROOT / "tests" / "standin"
 
@@ -37,7 +38,7 @@ def play_mailgate(bootstrap: str, mailbox: str, mailgate_side: Callable, answer:
     seen: list = []
 
     def run() -> None:
-        with TopicReader({"bootstrap.servers": bootstrap}, ["mail.intents"], int(time.time() * 1000) - 5000) as reader:
+        with TopicReader(broker_config(bootstrap), ["mail.intents"], int(time.time() * 1000) - 5000) as reader:
             for message in reader.records(time.monotonic() + seconds):
                 if message is not None and message.key() == mailbox.encode():
                     intent = json.loads(message.value())

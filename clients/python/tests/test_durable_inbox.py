@@ -9,6 +9,7 @@ from confluent_kafka import Consumer, TopicPartition
 
 from mailgate import MailGate, agent_group, normalise_role
 from test_inbound import inbound
+from broker import broker_config  # noqa: E402
 
 
 def test_identity_is_normalised_and_groups_live_under_the_team_prefix() -> None:
@@ -45,7 +46,7 @@ def test_a_restarted_role_reads_only_mail_it_has_not_committed(client: MailGate,
         assert [m.email_id for m in again.read(timeout=30)] == ["em_4"]
         again.commit()
 
-    committed = Consumer({"bootstrap.servers": bootstrap, "group.id": f"mailgate-agent.{team}.productmanager"})
+    committed = Consumer(broker_config(bootstrap, **{"group.id": f"mailgate-agent.{team}.productmanager"}))
     try:
         partitions = committed.list_topics("mail.inbound", timeout=10).topics["mail.inbound"].partitions
         offsets = committed.committed([TopicPartition("mail.inbound", p) for p in partitions], timeout=10)

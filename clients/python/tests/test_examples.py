@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO
 from metagpt_side import decision, play_mailgate, standin  # noqa: F401  (fixture)
 from test_inbound import inbound
+from broker import broker_config  # noqa: E402
 
 EXAMPLES = REPO / "examples"
 
@@ -69,7 +70,7 @@ def test_the_three_role_team_sees_held_approved_rejected_reply_and_inbound(
     def inject() -> None:
         mailgate_side("mail.inbound", "inbound.released", inbound(mailbox, "em_" + tag, f"Archives? [{tag}]"))
 
-    seen = example.play(client, {"bootstrap.servers": bootstrap}, mailbox, team, tag, 60, decide, inject)
+    seen = example.play(client, broker_config(bootstrap), mailbox, team, tag, 60, decide, inject)
 
     assert set(seen) == set(example.EXPECTED), seen
     assert example.REJECT_REASON in seen["rejected with reason"] and seen["rejected with reason"].startswith("Architect")

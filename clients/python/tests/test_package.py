@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from mailgate import __version__
+from broker import properties  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +45,9 @@ def test_pip_installs_the_package_with_its_version_type_marker_and_command(venv:
 
 def test_the_installed_command_publishes_signed_from_a_json_file(venv: Path, tmp_path: Path, bootstrap, mailbox,
                                                                   read_record) -> None:
+    credentials = "".join(f"{k}={v}\n" for k, v in properties().items() if k != "bootstrap.servers")
     (tmp_path / "agent.properties").write_text(
-        f"bootstrap.servers={bootstrap}\nclient.id=mailgate-cli-test\n"
+        f"bootstrap.servers={bootstrap}\nclient.id=mailgate-cli-test\n{credentials}"
         "mailgate.agent.id=ops-cli\nmailgate.agent.signing.key=AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA\n")
     draft = {"mailbox_id": mailbox, "team": "acme", "role": "Operator", "agent": "Olga", "to": ["customer@example.com"],
              "subject": "Maintenance", "markdown": "Tonight 22:00-23:00."}

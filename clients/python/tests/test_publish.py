@@ -9,6 +9,7 @@ import schema_check
 from conftest import REPO
 from mailgate import EmailDraft, IntentInvalid, MailGate, Provenance
 from mailgate._reader import TopicReader
+from broker import broker_config  # noqa: E402
 
 SCHEMA = schema_check.load(REPO / "docs" / "schemas" / "email-intent.schema.json")
 
@@ -53,7 +54,7 @@ def test_a_tampered_draft_is_refused_at_publish_and_nothing_is_written(client: M
         client.publish(email)
     assert {p.code for p in refused.value.problems} == {"header_injection", "invalid_enum"}
 
-    with TopicReader({"bootstrap.servers": bootstrap}, ["mail.intents"]) as reader:
+    with TopicReader(broker_config(bootstrap), ["mail.intents"]) as reader:
         ends = reader.ends()
         keys = []
         for message in reader.records(__import__("time").monotonic() + 20):

@@ -12,6 +12,7 @@ from conftest import REPO
 from mailgate import EmailDraft, IntentSigner, MailGate, PublishError, load_properties
 from mailgate.config import split_config
 from mailgate.signing import signature, b64url_decode
+from broker import properties  # noqa: E402
 
 VECTOR = json.loads((REPO / "docs" / "fixtures" / "intent-signature.json").read_text(encoding="utf-8"))
 KEY = VECTOR["signing_key"]
@@ -66,7 +67,8 @@ def test_incomplete_or_malformed_signing_settings_are_refused_before_connecting(
 
 
 def test_a_signed_intent_carries_the_agent_and_the_signature_of_its_exact_bytes(bootstrap, who, mailbox, read_record) -> None:
-    config = {"mailgate.agent.id": "acme-run-42.pm", "mailgate.agent.signing.key": KEY, "client.id": "signed-test"}
+    config = {**properties(), "mailgate.agent.id": "acme-run-42.pm", "mailgate.agent.signing.key": KEY,
+              "client.id": "signed-test"}
     with MailGate(bootstrap, config) as client:
         assert client.agent_id == "acme-run-42.pm"
         draft = EmailDraft.send(who, mailbox_id=mailbox, to=["customer@example.com"], subject="Café ☕",
@@ -87,7 +89,7 @@ def test_without_signing_settings_intents_go_unsigned(client, who, mailbox, read
 
 
 def test_security_properties_reach_the_kafka_client(bootstrap, who, mailbox) -> None:
-    """SASL towards this plaintext test broker cannot authenticate: the intent is not acknowledged."""
+    """Credentials the broker does not know cannot authenticate: the intent is not acknowledged."""
     config = {"security.protocol": "SASL_PLAINTEXT", "sasl.mechanism": "SCRAM-SHA-512", "sasl.username": "u",
               "sasl.password": "p", "message.timeout.ms": 3000}
     with MailGate(bootstrap, config) as client:

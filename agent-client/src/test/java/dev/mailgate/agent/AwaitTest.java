@@ -30,7 +30,7 @@ class AwaitTest {
   @BeforeEach
   void connect(KafkaBroker broker) {
     broker.createTopics(4, Topics.ALL);
-    client = MailGateClient.connect(broker.bootstrapServers());
+    client = new MailGateClient(broker.agentProperties(PublishTest.TEAM));
     mailgate = new MailGateSide(broker);
   }
 

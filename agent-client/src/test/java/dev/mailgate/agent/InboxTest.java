@@ -24,7 +24,7 @@ class InboxTest {
   void readingReturnsOnlyNewMailOfTheMailboxEachOnce(KafkaBroker broker) {
     broker.createTopics(4, Topics.ALL);
     try (MailGateSide mailgate = new MailGateSide(broker);
-        MailGateClient client = MailGateClient.connect(broker.bootstrapServers());
+        MailGateClient client = new MailGateClient(broker.agentProperties(PublishTest.TEAM));
         Inbox inbox = client.inbox(mailbox, null)) {
       mailgate.release(mailbox, "em_1", "First");
       mailgate.release(mailbox + "_other", "em_2", "Not yours");

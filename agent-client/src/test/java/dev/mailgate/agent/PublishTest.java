@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaExtension.class)
 class PublishTest {
 
+  /** The agent team these tests authenticate as (its Kafka principal: agent-acme). */
+  static final String TEAM = "acme";
+
   static final Provenance WHO =
       new Provenance("acme-run-42", "ProductManager", "Alice", "SendEmail")
           .triggeredBy("9f1c2b7e4d0a4e5f8a1b3c6d9e2f4a7b");
@@ -33,7 +36,7 @@ class PublishTest {
   @BeforeEach
   void connect(KafkaBroker broker) {
     broker.createTopics(4, Topics.ALL);
-    client = MailGateClient.connect(broker.bootstrapServers());
+    client = new MailGateClient(broker.agentProperties(TEAM));
   }
 
   @AfterEach

@@ -37,6 +37,7 @@ class PythonClientTest {
   private static final Path PACKAGE =
       Path.of("..", "clients", "python").toAbsolutePath().normalize();
   private static final int PARTITIONS = 4;
+  private static final String AGENT_TEAM = "python-agents";
 
   private static String output;
   private static Integer exitCode;
@@ -45,11 +46,7 @@ class PythonClientTest {
   static void runPytest(KafkaBroker broker) throws Exception {
     broker.createTopics(PARTITIONS, Topics.ALL);
     File log = Files.createDirectories(Path.of("target")).resolve("pytest.log").toFile();
-    Process pytest =
-        pytestProcess(broker.bootstrapServers())
-            .redirectErrorStream(true)
-            .redirectOutput(log)
-            .start();
+    Process pytest = pytestProcess(broker).redirectErrorStream(true).redirectOutput(log).start();
 
     boolean finished = pytest.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
@@ -84,12 +81,39 @@ class PythonClientTest {
     }
   }
 
-  private static ProcessBuilder pytestProcess(String bootstrapServers) {
+  /**
+   * The pytest run: the tests play MailGate's side and most clients as the admin principal ({@code
+   * MAILGATE_KAFKA_CONFIG}, which the client's command line reads too); the agent tests connect as
+   * team {@value #AGENT_TEAM}'s principal over PLAIN and over SCRAM.
+   */
+  private static ProcessBuilder pytestProcess(KafkaBroker broker) {
+    Path dir = Path.of("target", "python-kafka").toAbsolutePath();
     ProcessBuilder builder =
         new ProcessBuilder(
                 "/usr/bin/python3", "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests")
             .directory(PACKAGE.toFile());
-    builder.environment().put("MAILGATE_BOOTSTRAP_SERVERS", bootstrapServers);
+    builder.environment().put("MAILGATE_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    builder
+        .environment()
+        .put(
+            "MAILGATE_KAFKA_CONFIG",
+            KafkaBroker.writeProperties(broker.clientProperties(), dir.resolve("admin.properties"))
+                .toString());
+    builder.environment().put("MAILGATE_TEST_AGENT_TEAM", AGENT_TEAM);
+    builder
+        .environment()
+        .put(
+            "MAILGATE_TEST_AGENT_CONFIG",
+            KafkaBroker.writeProperties(
+                    broker.plainAgentProperties(AGENT_TEAM), dir.resolve("agent.plain.properties"))
+                .toString());
+    builder
+        .environment()
+        .put(
+            "MAILGATE_TEST_AGENT_SCRAM_CONFIG",
+            KafkaBroker.writeProperties(
+                    broker.agentProperties(AGENT_TEAM), dir.resolve("agent.scram.properties"))
+                .toString());
     builder.environment().put("MAILGATE_REQUIRE_BROKER", "1");
     builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
     return builder;

@@ -58,13 +58,13 @@ class SigningTest {
   void aSignedIntentCarriesTheAgentAndTheSignatureOfItsExactBytes(
       KafkaBroker broker, @TempDir Path dir) throws Exception {
     Path file = dir.resolve("agent.properties");
+    KafkaBroker.writeProperties(broker.agentProperties(PublishTest.TEAM), file);
     Files.writeString(
         file,
-        "bootstrap.servers="
-            + broker.bootstrapServers()
-            + "\nclient.id=signed-java\nmailgate.agent.id=acme.pm\nmailgate.agent.signing.key="
+        "client.id=signed-java\nmailgate.agent.id=acme.pm\nmailgate.agent.signing.key="
             + KEY
-            + "\n");
+            + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
     Receipt receipt;
     try (MailGateClient client = MailGateClient.fromProperties(file)) {
       assertThat(client.agentId()).contains("acme.pm");
@@ -80,7 +80,7 @@ class SigningTest {
   @Test
   void withoutSigningSettingsIntentsGoUnsigned(KafkaBroker broker) {
     Receipt receipt;
-    try (MailGateClient client = MailGateClient.connect(broker.bootstrapServers())) {
+    try (MailGateClient client = new MailGateClient(broker.agentProperties(PublishTest.TEAM))) {
       assertThat(client.agentId()).isEmpty();
       receipt = client.publish(draft("Unsigned"));
     }
@@ -129,7 +129,7 @@ class SigningTest {
             "delivery.timeout.ms", "3000",
             "request.timeout.ms", "2000");
     try (MailGateClient client = new MailGateClient(config)) {
-      // SASL towards this plaintext test broker cannot complete: nothing is acknowledged.
+      // Credentials the broker does not know: the login fails, nothing is acknowledged.
       assertThatThrownBy(() -> client.publish(draft("SASL"), Duration.ofSeconds(8)))
           .isInstanceOf(PublishException.class);
     }

@@ -3,6 +3,7 @@ package dev.mailgate.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.agent.IntentSigner;
 import dev.mailgate.events.EventHeaders;
+import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.TopicIO;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +33,13 @@ final class Bus {
             eventType));
   }
 
-  /** Publishes an intent signed with a credential for its team, role and mailbox. */
+  /** The agent team whose Kafka principal publishes the tests' intents. */
+  static final String AGENT_TEAM = "e2e-agents";
+
+  /**
+   * Publishes as an agent would: through an agent principal (the broker lets agents write intents
+   * and nothing else), signed with a credential for the intent's team, role and mailbox.
+   */
   static void publishIntent(JsonNode intent) {
     try {
       byte[] value = Http.JSON.writeValueAsBytes(intent);
@@ -42,6 +49,7 @@ final class Bus {
               intent.path("role").asText(),
               intent.path("mailbox_id").asText());
       TopicIO.send(
+          KafkaBroker.shared().agentProperties(AGENT_TEAM),
           "mail.intents",
           intent.path("mailbox_id").asText(),
           value,

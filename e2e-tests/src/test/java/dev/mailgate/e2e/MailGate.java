@@ -1,6 +1,6 @@
 package dev.mailgate.e2e;
 
-import dev.mailgate.events.Topics;
+import dev.mailgate.events.access.KafkaAccess;
 import dev.mailgate.testsupport.ApprovalTestKeys;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +56,7 @@ final class MailGate {
 
   private static MailGate start() {
     KafkaBroker broker = KafkaBroker.shared();
-    List<String> topics = new ArrayList<>(Topics.ALL);
-    Topics.ALL.forEach(topic -> topics.add(Topics.dlq(topic)));
-    topics.add("audit.dlq");
-    topics.add(Topics.AUDIT_ANCHORS);
-    broker.createTopics(3, topics);
+    broker.createTopics(3, KafkaBroker.mailGateTopics());
 
     List<String> mailboxes = List.of(GATED, AUTONOMOUS, READ_ONLY, GATED_ALL, CRASH);
     SandboxProcess sandbox =
@@ -77,7 +72,6 @@ final class MailGate {
 
     PostgresServer postgres = PostgresServer.shared();
     Map<String, String> common = new HashMap<>();
-    common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     String key = "file:" + resource("mailgate-test-keys/publicKey.pem", ".pem");
     common.put("MAILGATE_JWT_PUBLIC_KEY", key);
     common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key);
@@ -132,6 +126,10 @@ final class MailGate {
   private void add(
       String module, PostgresDatabase db, Map<String, String> common, Map<String, String> own) {
     Map<String, String> env = new HashMap<>(common);
+    // Each service authenticates to the broker as its own principal, with its own ACLs.
+    env.putAll(
+        KafkaBroker.environment(
+            broker.serviceProperties(KafkaAccess.Service.named(module).orElseThrow())));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());

@@ -35,6 +35,9 @@ public final class Topics {
    */
   public static final String AUDIT_ANCHORS = "mail.audit-anchors";
 
+  /** audit-service: records of any topic the audit could not store. */
+  public static final String AUDIT_DLQ = "audit.dlq";
+
   /** Every topic a MailGate component produces or consumes, without dead-letter topics. */
   public static final List<String> ALL =
       List.of(INTENTS, DECISIONS, APPROVED, OUTCOMES, INBOUND_RECEIVED, INBOUND, POLICIES);

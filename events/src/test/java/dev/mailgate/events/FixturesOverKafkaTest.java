@@ -2,8 +2,6 @@ package dev.mailgate.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailgate.testsupport.KafkaBroker;
-import dev.mailgate.testsupport.KafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,18 +23,60 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every golden fixture survives a trip through a real broker, on every topic that carries it. */
-@ExtendWith(KafkaExtension.class)
+/**
+ * Every golden fixture survives a trip through a real broker, on every topic that carries it. A
+ * plain broker of its own: the contract is about bytes, not access (test-support's authenticated
+ * broker depends on this module).
+ */
 class FixturesOverKafkaTest {
 
+  private static KafkaClusterTestKit cluster;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("offsets.topic.num.partitions", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    try (Admin admin = Admin.create(clientProperties())) {
+      admin
+          .createTopics(Topics.ALL.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList())
+          .all()
+          .get();
+    }
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    cluster.close();
+  }
+
+  private static Properties clientProperties() {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", cluster.bootstrapServers());
+    return props;
+  }
+
   @Test
-  void everyFixtureIsProducedToItsTopicsAndReadBackEqual(KafkaBroker broker) throws Exception {
-    broker.createTopics(3, Topics.ALL);
+  void everyFixtureIsProducedToItsTopicsAndReadBackEqual() throws Exception {
     List<Sent> sent = new ArrayList<>();
-    try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
       for (Fixtures.Fixture fixture : Fixtures.all()) {
         Record value = EventJson.mapper().readValue(fixture.bytes(), fixture.payload().type());
         String key = fixture.tree().get("mailbox_id").asText();
@@ -53,7 +95,7 @@ class FixturesOverKafkaTest {
     }
 
     Map<String, ConsumerRecord<String, byte[]>> received =
-        consume(broker, sent.size()).stream()
+        consume(sent.size()).stream()
             .collect(Collectors.toMap(r -> header(r, EventHeaders.EVENT_ID), Function.identity()));
 
     assertThat(received).hasSize(sent.size());
@@ -68,16 +110,16 @@ class FixturesOverKafkaTest {
 
   private record Sent(String eventId, String topic, String key, Record value) {}
 
-  private static KafkaProducer<String, byte[]> producer(KafkaBroker broker) {
-    Properties props = broker.clientProperties();
+  private static KafkaProducer<String, byte[]> producer() {
+    Properties props = clientProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return new KafkaProducer<>(props);
   }
 
-  private static List<ConsumerRecord<String, byte[]>> consume(KafkaBroker broker, int count) {
-    Properties props = broker.clientProperties();
+  private static List<ConsumerRecord<String, byte[]>> consume(int count) {
+    Properties props = clientProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "fixtures-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

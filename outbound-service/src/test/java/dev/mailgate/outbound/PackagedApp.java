@@ -1,6 +1,7 @@
 package dev.mailgate.outbound;
 
 import dev.mailgate.testsupport.ApprovalTestKeys;
+import dev.mailgate.events.access.KafkaAccess;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.SandboxProcess;
@@ -38,7 +39,9 @@ final class PackagedApp {
             Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
     var env = builder.environment();
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.shared().bootstrapServers());
+    env.putAll(
+        KafkaBroker.environment(
+            KafkaBroker.shared().serviceProperties(KafkaAccess.Service.OUTBOUND)));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());

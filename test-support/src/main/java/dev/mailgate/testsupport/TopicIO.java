@@ -3,8 +3,10 @@ package dev.mailgate.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,11 +25,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Tests' plain access to topics of the JVM's {@link KafkaBroker}: produce as an agent or a service
  * would, and read a topic exactly up to its current end (no consumer group, no waiting for quiet).
+ * As the admin principal, unless a test passes a principal's client properties.
  */
 public final class TopicIO {
 
   private static KafkaProducer<String, byte[]> producer;
   private static KafkaProducer<String, byte[]> gzipProducer;
+  private static final Map<String, KafkaProducer<String, byte[]>> producers = new HashMap<>();
 
   private TopicIO() {}
 
@@ -35,6 +40,38 @@ public final class TopicIO {
       String topic, String key, byte[] value, Map<String, String> headers) {
     try {
       return sendAsync(topic, key, value, headers).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the broker refused a test record", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends one record as the principal of {@code client} (e.g. {@link KafkaBroker#agentProperties})
+   * and waits for the broker's acknowledgement.
+   */
+  public static RecordMetadata send(
+      Properties client, String topic, String key, byte[] value, Map<String, String> headers) {
+    KafkaProducer<String, byte[]> as;
+    synchronized (TopicIO.class) {
+      as =
+          producers.computeIfAbsent(
+              client.getProperty(SaslConfigs.SASL_JAAS_CONFIG, ""),
+              login -> {
+                Properties props = new Properties();
+                props.putAll(client);
+                props.put(ProducerConfig.ACKS_CONFIG, "all");
+                return new KafkaProducer<>(
+                    props, new StringSerializer(), new ByteArraySerializer());
+              });
+    }
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return as.send(record).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("the broker refused a test record", e.getCause());
     } catch (InterruptedException e) {
