@@ -1,7 +1,7 @@
 package dev.mailgate.outbound;
 
-import dev.mailgate.testsupport.ApprovalTestKeys;
 import dev.mailgate.events.access.KafkaAccess;
+import dev.mailgate.testsupport.ApprovalTestKeys;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.SandboxProcess;
