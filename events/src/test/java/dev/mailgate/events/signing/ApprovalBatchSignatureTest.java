@@ -3,7 +3,6 @@ package dev.mailgate.events.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.events.ApprovedEmail;
-import dev.mailgate.testsupport.ApprovalTestKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailgate.events.ApprovedEmail;
-import dev.mailgate.testsupport.ApprovalTestKeys;
 import java.security.KeyPairGenerator;
 import java.util.HashMap;
 import java.util.List;
