@@ -62,7 +62,7 @@ class OutboxRelayTest {
     List<OutboxMessage> stored = store(30);
 
     int published;
-    try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+    try (KafkaProducer<String, byte[]> producer = producer(broker)) {
       published = new OutboxRelay(dataSource, producer, 7).drain();
     }
 
@@ -88,7 +88,7 @@ class OutboxRelayTest {
     }
     assertThat(backlog()).isEqualTo(5);
 
-    try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+    try (KafkaProducer<String, byte[]> producer = producer(broker)) {
       assertThat(new OutboxRelay(dataSource, producer, 100).drain()).isEqualTo(5);
     }
     assertThat(consume(broker, 5)).hasSize(5);
@@ -108,7 +108,7 @@ class OutboxRelayTest {
     }
     List<OutboxMessage> after = store(3);
 
-    try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+    try (KafkaProducer<String, byte[]> producer = producer(broker)) {
       OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, "outbox-test");
       assertThat(relay.drain()).isEqualTo(7); // six records and the reference to the parked one
       assertThat(relay.drain()).isZero();
@@ -145,8 +145,8 @@ class OutboxRelayTest {
   void twoRelaysAtOncePublishEveryEventExactlyOnceInOrder(KafkaBroker broker) throws Exception {
     List<OutboxMessage> stored = store(400);
 
-    try (KafkaProducer<String, byte[]> a = producer(broker.bootstrapServers());
-        KafkaProducer<String, byte[]> b = producer(broker.bootstrapServers())) {
+    try (KafkaProducer<String, byte[]> a = producer(broker);
+        KafkaProducer<String, byte[]> b = producer(broker)) {
       CompletableFuture<Integer> first = drainAsync(new OutboxRelay(dataSource, a, 20));
       CompletableFuture<Integer> second = drainAsync(new OutboxRelay(dataSource, b, 20));
       int leftover = new OutboxRelay(dataSource, a, 20).drain();
@@ -194,9 +194,8 @@ class OutboxRelayTest {
     }
   }
 
-  private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  private static KafkaProducer<String, byte[]> producer(KafkaBroker broker) {
+    Properties props = broker.clientProperties(); // authenticated: the broker refuses anyone else
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
