@@ -110,11 +110,38 @@ class SignedApprovalTest {
     ObjectNode intent =
         intent("mbx_auto", "Engineer", "forge@customer.example.com", "Forged", "Sign me.");
     String id = intent.path("intent_id").asText();
+    byte[] value = intent.toString().getBytes(StandardCharsets.UTF_8);
+    // A genuine agent signature (mailgate_signature on an intent), plus the approval headers an
+    // attacker would like to see copied onto mail.approved.
+    var agent =
+        Reviews.as(dev.mailgate.testsupport.TestTokens.admin("root"))
+            .body(
+                Map.of(
+                    "team",
+                    "team-test",
+                    "roles",
+                    List.of("Engineer"),
+                    "mailboxes",
+                    List.of("mbx_auto")))
+            .post("/api/agents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String agentId = agent.getString("agent_id");
     TopicIO.send(
         Topics.INTENTS,
         "mbx_auto",
-        intent.toString().getBytes(StandardCharsets.UTF_8),
-        Map.of(EventHeaders.SIGNATURE_KEY, "attacker", EventHeaders.SIGNATURE, "AAAA"));
+        value,
+        Map.of(
+            EventHeaders.INTENT_AGENT,
+            agentId,
+            EventHeaders.INTENT_SIGNATURE,
+            AgentBindingTest.sign(agentId, agent.getString("signing_key"), value),
+            EventHeaders.SIGNATURE_KEY,
+            "attacker",
+            EventHeaders.SIGNATURE_PROOF,
+            "AAAA"));
 
     ConsumerRecord<String, byte[]> record = await(Topics.APPROVED, 1, forIntent(id)).get(0);
 
