@@ -26,9 +26,16 @@ public interface OutboundConfig {
   /** Files holding such public keys ({@code classpath:} in tests). */
   Optional<List<String>> approvalKeyFiles();
 
-  /** How many mailboxes are delivered to in parallel; one mailbox's mail goes out in order. */
-  @WithDefault("8")
+  /** How many deliveries are made in parallel at most, across mailboxes and their lanes. */
+  @WithDefault("16")
   int concurrency();
+
+  /**
+   * Lanes per mailbox delivered to in parallel. Mail of one thread, or else to the same first
+   * recipient, shares a lane and keeps its order; 1 delivers each mailbox strictly in order.
+   */
+  @WithDefault("4")
+  int lanesPerMailbox();
 
   /** Backoff for transient failures (5xx, timeouts, connection errors, 429). */
   interface Retry {

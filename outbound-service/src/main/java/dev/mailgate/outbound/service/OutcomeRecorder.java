@@ -67,8 +67,14 @@ public class OutcomeRecorder {
     Instant now = clock.instant();
     Map<String, Instant> holds = new HashMap<>();
     Set<String> accepted = new HashSet<>();
+    Set<String> sentBefore =
+        parking.sentAmong(
+            results.stream()
+                .filter(r -> r.verdict() instanceof Verdict.Accepted)
+                .map(r -> r.work().intentId())
+                .toList());
     for (Result result : results) {
-      apply(result.work(), result.verdict(), now, holds);
+      apply(result.work(), result.verdict(), now, holds, sentBefore);
       if (result.verdict() instanceof Verdict.Accepted) {
         accepted.add(result.work().mailboxId());
       }
@@ -78,10 +84,11 @@ public class OutcomeRecorder {
     pauses.liftAll(accepted);
   }
 
-  private void apply(Work work, Verdict verdict, Instant now, Map<String, Instant> holds) {
+  private void apply(
+      Work work, Verdict verdict, Instant now, Map<String, Instant> holds, Set<String> sentBefore) {
     int attempt = work.attempts() + 1;
     if (verdict instanceof Verdict.Accepted a) {
-      if (parking.finishSent(work, a.providerEmailId(), now)) {
+      if (parking.finishSent(work, a.providerEmailId(), now, sentBefore)) {
         emit(work, OutcomeStatus.ACCEPTED, attempt, a, null, null, null, now);
         metrics.outcome("accepted");
       }

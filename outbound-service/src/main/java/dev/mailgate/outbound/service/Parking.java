@@ -7,7 +7,10 @@ import dev.mailgate.outbound.domain.SentIntentRepository;
 import dev.mailgate.outbox.consumer.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The {@code delivery} and {@code sent_intent} tables as the recorder needs them. */
 @ApplicationScoped
@@ -33,9 +36,19 @@ public class Parking {
     return !work.parked() || deliveries.delete("intentId", work.intentId()) == 1;
   }
 
-  /** Ends a delivery MultiMail accepted and remembers the intent as sent. */
-  public boolean finishSent(Work work, String providerEmailId, Instant now) {
-    if (!finish(work) || sent.findById(work.intentId()) != null) {
+  /** Which of the intents are remembered as sent already; one query for a batch. */
+  public Set<String> sentAmong(Collection<String> intentIds) {
+    return intentIds.isEmpty() ? new HashSet<>() : new HashSet<>(sent.sentAmong(intentIds));
+  }
+
+  /**
+   * Ends a delivery MultiMail accepted and remembers the intent as sent; {@code sentBefore}: the
+   * batch's intents already remembered ({@link #sentAmong}, read in the same transaction), to which
+   * this one is added.
+   */
+  public boolean finishSent(
+      Work work, String providerEmailId, Instant now, Set<String> sentBefore) {
+    if (!finish(work) || !sentBefore.add(work.intentId())) {
       return false;
     }
     SentIntent intent = new SentIntent();

@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What one polled batch has seen so far: policies read once per batch, and the intents decided
@@ -29,6 +31,13 @@ final class BatchContext {
   private final Map<String, MailboxWindow> windows = new HashMap<>();
   private final List<Intent> stored = new ArrayList<>();
   private final Set<String> intentIds = new HashSet<>();
+  // The batch's stored intents indexed as they are looked up, so each lookup costs what it finds,
+  // not the size of the batch; each list is in the order of storing.
+  private final Map<String, Intent> storedById = new HashMap<>();
+  private final Map<String, List<Intent>> byMailboxRole = new HashMap<>();
+  private final Map<String, List<Intent>> byRecipient = new HashMap<>();
+  private final Map<String, List<Intent>> byThread = new HashMap<>();
+  private final Map<Intent, Integer> position = new IdentityHashMap<>();
 
   /** {@code incoming}: the batch's valid new intents, whose windows are read together. */
   BatchContext(
@@ -59,7 +68,16 @@ final class BatchContext {
   }
 
   void stored(Intent intent) {
+    position.put(intent, stored.size());
     stored.add(intent);
+    storedById.putIfAbsent(intent.intentId, intent);
+    index(byMailboxRole, key(intent.mailboxId, intent.role), intent);
+    for (String recipient : intent.recipients()) {
+      index(byRecipient, key(intent.mailboxId, recipient), intent);
+    }
+    if (intent.threadKey != null) {
+      index(byThread, key(intent.mailboxId, intent.threadKey), intent);
+    }
   }
 
   List<Intent> storedIntents() {
@@ -67,35 +85,53 @@ final class BatchContext {
   }
 
   Optional<Intent> storedIntent(String intentId) {
-    return stored.stream().filter(i -> i.intentId.equals(intentId)).findFirst();
+    return Optional.ofNullable(storedById.get(intentId));
   }
 
   long liveCountByRole(String mailboxId, String role, Instant since) {
-    return live(mailboxId, since).filter(i -> role.equals(i.role)).count();
+    return byMailboxRole.getOrDefault(key(mailboxId, role), List.of()).stream()
+        .filter(i -> live(i, since))
+        .count();
   }
 
   Set<String> recentlyWritten(String mailboxId, List<String> recipients, Instant since) {
     Set<String> written = new HashSet<>();
-    live(mailboxId, since)
-        .forEach(i -> i.recipients().stream().filter(recipients::contains).forEach(written::add));
+    for (String recipient : recipients) {
+      for (Intent i : byRecipient.getOrDefault(key(mailboxId, recipient), List.of())) {
+        if (live(i, since)) {
+          written.add(recipient);
+          break;
+        }
+      }
+    }
     return written;
   }
 
   List<Candidate> overlapping(
       String mailboxId, List<String> recipients, String threadKey, Instant since) {
-    return live(mailboxId, since)
-        .filter(
-            i ->
-                (threadKey != null && threadKey.equals(i.threadKey))
-                    || i.recipients().stream().anyMatch(recipients::contains))
-        .map(Candidate::of)
-        .toList();
+    TreeMap<Integer, Intent> found = new TreeMap<>();
+    if (threadKey != null) {
+      byThread
+          .getOrDefault(key(mailboxId, threadKey), List.of())
+          .forEach(i -> found.put(position.get(i), i));
+    }
+    for (String recipient : recipients) {
+      byRecipient
+          .getOrDefault(key(mailboxId, recipient), List.of())
+          .forEach(i -> found.put(position.get(i), i));
+    }
+    return found.values().stream().filter(i -> live(i, since)).map(Candidate::of).toList();
   }
 
-  private java.util.stream.Stream<Intent> live(String mailboxId, Instant since) {
-    return stored.stream()
-        .filter(i -> mailboxId.equals(i.mailboxId))
-        .filter(i -> !i.receivedAt.isBefore(since))
-        .filter(i -> IntentRepository.LIVE.contains(i.state));
+  private static boolean live(Intent intent, Instant since) {
+    return !intent.receivedAt.isBefore(since) && IntentRepository.LIVE.contains(intent.state);
+  }
+
+  private static String key(String mailboxId, String part) {
+    return mailboxId + '\n' + part;
+  }
+
+  private static void index(Map<String, List<Intent>> index, String key, Intent intent) {
+    index.computeIfAbsent(key, k -> new ArrayList<>()).add(intent);
   }
 }

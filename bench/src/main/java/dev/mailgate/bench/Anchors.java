@@ -1,0 +1,154 @@
+package dev.mailgate.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The raw figures MailGate's are compared with, measured in the same run on the same broker and
+ * database: producing and consuming the run's records on a scratch topic (acks=all, like the
+ * services), and inserting the same rows into PostgreSQL in batches of a service's size.
+ */
+final class Anchors {
+
+  static final String TOPIC = "mailgate.bench-anchor";
+  private static final int PG_BATCH = 500;
+
+  /** Records per second: produced, consumed; rows per second inserted. */
+  record Figures(
+      double kafkaProducePerSecond, double kafkaConsumePerSecond, double pgInsertPerSecond) {}
+
+  private Anchors() {}
+
+  static Figures measure(
+      Properties admin,
+      List<ProducerRecord<String, byte[]>> records,
+      String jdbcUrl,
+      String user,
+      String password)
+      throws Exception {
+    double produce;
+    double consume;
+    try (Admin client = Admin.create(admin)) {
+      if (client.listTopics().names().get().contains(TOPIC)) {
+        client.deleteTopics(Set.of(TOPIC)).all().get();
+        awaitGone(client);
+      }
+      client.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
+      try {
+        produce = produce(admin, records);
+        consume = consume(admin, records.size());
+      } finally {
+        client.deleteTopics(Set.of(TOPIC)).all().get();
+      }
+    }
+    return new Figures(produce, consume, insert(records, jdbcUrl, user, password));
+  }
+
+  private static void awaitGone(Admin client) throws Exception {
+    for (int i = 0; i < 50 && client.listTopics().names().get().contains(TOPIC); i++) {
+      Thread.sleep(100);
+    }
+  }
+
+  private static double produce(Properties admin, List<ProducerRecord<String, byte[]>> records)
+      throws Exception {
+    Properties props = new Properties();
+    props.putAll(admin);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      producer.partitionsFor(TOPIC);
+      long began = System.nanoTime();
+      List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+      for (ProducerRecord<String, byte[]> r : records) {
+        acks.add(producer.send(new ProducerRecord<>(TOPIC, null, r.key(), r.value(), r.headers())));
+      }
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get();
+      }
+      return perSecond(records.size(), System.nanoTime() - began);
+    }
+  }
+
+  private static double consume(Properties admin, int expected) {
+    Properties props = new Properties();
+    props.putAll(admin);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(TOPIC)) {
+        partitions.add(new TopicPartition(TOPIC, info.partition()));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long began = System.nanoTime();
+      int seen = 0;
+      long deadline = began + Duration.ofMinutes(2).toNanos();
+      while (seen < expected && System.nanoTime() < deadline) {
+        seen += consumer.poll(Duration.ofMillis(200)).count();
+      }
+      return perSecond(seen, System.nanoTime() - began);
+    }
+  }
+
+  private static double insert(
+      List<ProducerRecord<String, byte[]>> records, String jdbcUrl, String user, String password)
+      throws Exception {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+      try (Statement ddl = connection.createStatement()) {
+        ddl.execute(
+            "CREATE TEMP TABLE bench_anchor (id bigint PRIMARY KEY, mailbox_id text NOT NULL,"
+                + " payload bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+      }
+      connection.setAutoCommit(false);
+      long began = System.nanoTime();
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO bench_anchor (id, mailbox_id, payload) VALUES (?, ?, ?)")) {
+        for (int i = 0; i < records.size(); i++) {
+          insert.setLong(1, i);
+          insert.setString(2, records.get(i).key());
+          insert.setBytes(3, records.get(i).value());
+          insert.addBatch();
+          if ((i + 1) % PG_BATCH == 0 || i == records.size() - 1) {
+            insert.executeBatch();
+            connection.commit();
+          }
+        }
+      }
+      return perSecond(records.size(), System.nanoTime() - began);
+    }
+  }
+
+  private static double perSecond(int count, long nanos) {
+    return nanos <= 0 ? 0 : count / (nanos / 1e9);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.mailgate.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.ToIntFunction;
+
+/**
+ * Reads audit-service's store: how many of the run's events are recorded, and when the last event
+ * of each intent was. An intent is complete in the audit with its intent, decision, approval and
+ * outcome: {@link #EVENTS_PER_INTENT} events.
+ */
+final class AuditProbe implements AutoCloseable {
+
+  static final int EVENTS_PER_INTENT = 4;
+
+  private final Connection connection;
+  private final String prefix;
+
+  AuditProbe(String jdbcUrl, String user, String password, String prefix) throws SQLException {
+    this.connection = DriverManager.getConnection(jdbcUrl, user, password);
+    this.prefix = prefix;
+  }
+
+  /** How many audit events carry one of the run's intent ids. */
+  long recorded() throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "SELECT count(*) FROM audit_event WHERE intent_id >= ? AND intent_id < ?"
+                + " AND intent_id LIKE ?")) {
+      bind(count);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Marks {@link Stage#AUDIT} for every intent with all its events recorded: the last one's time.
+   */
+  void markComplete(Timeline timeline, ToIntFunction<String> indexOf) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT intent_id, count(*), max(recorded_at) FROM audit_event"
+                + " WHERE intent_id >= ? AND intent_id < ? AND intent_id LIKE ? GROUP BY intent_id")) {
+      bind(select);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getInt(2) >= EVENTS_PER_INTENT) {
+            timeline.mark(
+                Stage.AUDIT, indexOf.applyAsInt(rs.getString(1)), rs.getTimestamp(3).getTime());
+          }
+        }
+      }
+    }
+  }
+
+  private void bind(PreparedStatement statement) throws SQLException {
+    statement.setString(1, prefix);
+    statement.setString(2, prefix + "\uffff");
+    statement.setString(3, prefix.replace("_", "\\_").replace("%", "\\%") + "%");
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}
