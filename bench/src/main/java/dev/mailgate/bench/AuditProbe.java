@@ -9,12 +9,13 @@ import java.util.function.ToIntFunction;
 
 /**
  * Reads audit-service's store: how many of the run's events are recorded, and when the last event
- * of each intent was. An intent is complete in the audit with its intent, decision, approval and
- * outcome: {@link #EVENTS_PER_INTENT} events.
+ * of each intent was. An intent is complete in the audit with its intent, its two decisions
+ * (accepted, approved), its {@code mail.approved} record and its outcome: {@link
+ * #EVENTS_PER_INTENT} events.
  */
 final class AuditProbe implements AutoCloseable {
 
-  static final int EVENTS_PER_INTENT = 4;
+  static final int EVENTS_PER_INTENT = 5;
 
   private final Connection connection;
   private final String prefix;
