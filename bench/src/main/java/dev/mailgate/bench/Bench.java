@@ -93,8 +93,11 @@ public final class Bench {
     JsonNode limits = SandboxLimits.lift(api, stack.sandboxUrl());
     try {
       if (options.intents() > 0) {
+        StackCpu cpu = new StackCpu(Path.of(System.getProperty("bench.pids-dir", ".stack/pids")));
+        Map<String, Double> cpuBefore = cpu.snapshot();
         PipelineRun.Result result =
             new PipelineRun(options, agent, admin, signer, api, progress).run(runId);
+        Map<String, Double> spent = StackCpu.spent(cpuBefore, cpu.snapshot());
         Anchors.Figures anchors =
             Anchors.measure(
                 admin,
@@ -105,6 +108,9 @@ public final class Bench {
         Findings findings = Findings.of(result, anchors, options);
         report.put("pipeline", findings.json());
         System.out.println(findings.text(options));
+        System.out.println("CPU time of the run by component (user + system; where the time goes)");
+        StackCpu.lines(spent, options.intents()).forEach(System.out::println);
+        report.put("cpu_seconds", spent);
         Path chart = chartPath(options.report());
         Files.createDirectories(chart.toAbsolutePath().getParent());
         Files.writeString(chart, findings.chart(runId));

@@ -83,7 +83,7 @@ final class StackMemory implements AutoCloseable {
     return 0;
   }
 
-  private static List<Long> children(long parent) {
+  static List<Long> children(long parent) {
     List<Long> children = new ArrayList<>();
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {
