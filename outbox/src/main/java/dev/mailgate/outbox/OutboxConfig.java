@@ -18,6 +18,30 @@ public interface OutboxConfig {
   @WithDefault("1040000")
   int maxRecordBytes();
 
+  /** Pruning of the processed-event marks. */
+  ProcessedEventsRetention processedEvents();
+
+  /** How long processed-event marks are kept, and how they are pruned. */
+  interface ProcessedEventsRetention {
+
+    /**
+     * Marks older than this are deleted. Keep it longer than the consumed topics' retention
+     * (Kafka's default is 7 days) and than any dead-letter replay you may run: an event delivered
+     * again after its mark is gone is applied again (each service's own state still refuses a
+     * second delivery or decision of one intent).
+     */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** How often the pruner looks; 0 turns pruning off. */
+    @WithDefault("1h")
+    Duration every();
+
+    /** Rows deleted per statement, so pruning never holds long locks. */
+    @WithDefault("5000")
+    int batchSize();
+  }
+
   /** The relay thread. */
   interface Relay {
 

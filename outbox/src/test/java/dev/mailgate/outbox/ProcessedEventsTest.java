@@ -17,11 +17,12 @@ class ProcessedEventsTest {
   @RegisterExtension static PostgresExtension postgres = new PostgresExtension("outbox_processed");
 
   private ProcessedEvents processed;
+  private PGSimpleDataSource dataSource;
 
   @BeforeEach
   void migrate(PostgresDatabase db) {
     Flyway.configure().dataSource(db.jdbcUrl(), db.username(), db.password()).load().migrate();
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource = new PGSimpleDataSource();
     dataSource.setUrl(db.jdbcUrl());
     dataSource.setUser(db.username());
     dataSource.setPassword(db.password());
@@ -46,5 +47,28 @@ class ProcessedEventsTest {
     assertThat(processed.markFirstSeen("poller", List.of(seen, fresh, fresh)))
         .isEqualTo(Set.of(fresh));
     assertThat(processed.markFirstSeen("poller", List.of())).isEmpty();
+  }
+
+  @Test
+  void pruningDeletesOnlyMarksOlderThanTheCutOffInBatches() throws Exception {
+    List<String> old = List.of("old-1", "old-2", "old-3");
+    processed.markFirstSeen("pruned", old);
+    processed.markFirstSeen("pruned", List.of("recent"));
+    try (var connection = dataSource.getConnection();
+        var age =
+            connection.prepareStatement(
+                "UPDATE processed_event SET processed_at = now() - interval '40 days'"
+                    + " WHERE consumer = 'pruned' AND event_id LIKE 'old-%'")) {
+      age.executeUpdate();
+    }
+    java.time.Instant cutOff = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+
+    assertThat(processed.pruneBefore(cutOff, 2)).isEqualTo(2);
+    assertThat(processed.pruneBefore(cutOff, 2)).isEqualTo(1);
+    assertThat(processed.pruneBefore(cutOff, 2)).isZero();
+
+    // Pruned marks are forgotten (their events would count as new); the recent one is kept.
+    assertThat(processed.alreadyProcessed("pruned", List.of("old-1", "old-2", "old-3", "recent")))
+        .containsExactly("recent");
   }
 }
