@@ -1,6 +1,7 @@
 package dev.mailgate.approval.service;
 
 import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.approval.service.review.ReviewMetrics;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.ApprovedEmail;
 import dev.mailgate.events.Attachment;
@@ -27,10 +28,12 @@ public class Decisions {
 
   private final EventPublisher events;
   private final ApprovalSigning signing;
+  private final ReviewMetrics metrics;
 
-  public Decisions(EventPublisher events, ApprovalSigning signing) {
+  public Decisions(EventPublisher events, ApprovalSigning signing, ReviewMetrics metrics) {
     this.events = events;
     this.signing = signing;
+    this.metrics = metrics;
   }
 
   /** Moves {@code intent} to {@code state} and announces it. */
@@ -43,6 +46,7 @@ public class Decisions {
     if (state == DecisionState.APPROVED) {
       signing.publish(approved(intent, actor));
     }
+    metrics.decided(state, actor, intent.receivedAt, intent.decidedAt);
   }
 
   /** Announces a state without changing the row (e.g. {@code accepted} before the decision). */
