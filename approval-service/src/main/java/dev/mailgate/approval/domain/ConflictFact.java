@@ -44,6 +44,23 @@ public record ConflictFact(String kind, String key, String mine, String theirs) 
     return differences;
   }
 
+  /**
+   * How many of the new email's facts the earlier one states too (same kind, key and value); dates,
+   * amounts and the like, not yes/no statements or correction markers.
+   */
+  public static int shared(List<Fact> mine, List<Fact> theirs) {
+    Set<String> seen = new java.util.HashSet<>();
+    theirs.forEach(f -> seen.add(f.kind() + "\u0000" + f.key() + "\u0000" + f.value()));
+    Set<String> common = new java.util.HashSet<>();
+    for (Fact f : mine) {
+      String id = f.kind() + "\u0000" + f.key() + "\u0000" + f.value();
+      if (!f.kind().equals("yes_no") && !f.kind().equals("correction") && seen.contains(id)) {
+        common.add(id);
+      }
+    }
+    return common.size();
+  }
+
   /** "date: December 10 vs December 3" — for reasons and logs. */
   public String describe() {
     return (key.isEmpty() ? kind : kind + " (" + key + ")") + ": " + mine + " vs " + theirs;

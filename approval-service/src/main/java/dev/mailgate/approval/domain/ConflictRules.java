@@ -5,9 +5,12 @@ package dev.mailgate.approval.domain;
  * similarities of {@link TopicTerms} (0 to 1).
  *
  * @param scope {@code topic}, or {@code any_role} for "any second role is a conflict"
- * @param topicSimilarity at or above: the same subject matter
- * @param contradictionSimilarity at or above, when the facts contradict: the same subject matter
- * @param duplicateSimilarity at or above, with no contradiction: the same message reworded
+ * @param topicSimilarity at or above, with a subject term of one email in the other: the same
+ *     subject matter
+ * @param contradictionSimilarity at or above, with a subject term of one in the other, when the
+ *     facts contradict or at least two are restated: the same subject matter
+ * @param duplicateSimilarity at or above: the same subject matter whatever the subjects; with no
+ *     contradiction, the same message reworded
  * @param nearDuplicateBits at most this SimHash distance: a near-identical message
  */
 public record ConflictRules(
@@ -17,8 +20,8 @@ public record ConflictRules(
     double duplicateSimilarity,
     int nearDuplicateBits) {
 
-  public static final double DEFAULT_TOPIC_SIMILARITY = 0.25;
-  public static final double DEFAULT_CONTRADICTION_SIMILARITY = 0.1;
+  public static final double DEFAULT_TOPIC_SIMILARITY = 0.1;
+  public static final double DEFAULT_CONTRADICTION_SIMILARITY = 0.08;
   public static final double DEFAULT_DUPLICATE_SIMILARITY = 0.5;
 
   /** The defaults: topic scope, the thresholds above, 3 bits. */

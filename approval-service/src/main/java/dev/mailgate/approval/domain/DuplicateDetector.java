@@ -8,12 +8,16 @@ import java.util.stream.Collectors;
  * Decides duplicate or conflict from the candidates (recent live intents of the mailbox sharing a
  * recipient or the thread). A duplicate is the same content to the same recipient set from any
  * role. A near-identical message (SimHash) is a conflict from any role. Otherwise, in {@code topic}
- * scope, a conflict needs the same subject matter — the same thread, similar topic terms, or
- * somewhat similar terms with contradicting facts — and then: another role writing anything that
- * differs, or the same role contradicting itself without saying it corrects, or repeating itself
- * in other words. In {@code any_role} scope any other role is a conflict, as before topics.
+ * scope, a conflict needs the same subject matter — the same thread, very similar topic terms, or
+ * a subject term of one in the other ("anchored") with similar terms, or with less similar terms
+ * when the facts contradict or are restated — and then: another role writing anything, or the same
+ * role contradicting itself without saying it corrects, or repeating itself in other words. In
+ * {@code any_role} scope any other role is a conflict, as before topics.
  */
 public final class DuplicateDetector {
+
+  /** Facts two emails must share (same dates, amounts, ...) to count as saying the same thing. */
+  static final int SHARED_FACTS = 2;
 
   private DuplicateDetector() {}
 
@@ -39,9 +43,9 @@ public final class DuplicateDetector {
         reason = anyRoleReason(role, keys, candidate, rules.nearDuplicateBits());
       } else {
         mine = mine == null ? Fact.decode(keys.facts()) : mine;
-        List<ConflictFact> differing =
-            ConflictFact.between(mine, Fact.decode(candidate.facts()));
-        reason = topicReason(role, threadKey, keys, mine, differing, candidate, rules);
+        List<Fact> theirs = Fact.decode(candidate.facts());
+        List<ConflictFact> differing = ConflictFact.between(mine, theirs);
+        reason = topicReason(role, threadKey, keys, mine, theirs, differing, candidate, rules);
         if (reason != null && !differing.isEmpty()) {
           disagreements.add(new Assessment.Disagreement(candidate, differing));
         }
@@ -61,6 +65,7 @@ public final class DuplicateDetector {
       String threadKey,
       ContentKeys keys,
       List<Fact> mine,
+      List<Fact> theirs,
       List<ConflictFact> differing,
       Candidate candidate,
       ConflictRules rules) {
@@ -71,19 +76,26 @@ public final class DuplicateDetector {
     double similarity = TopicTerms.similarity(keys.topicTerms(), candidate.topicTerms());
     boolean sameThread = threadKey != null && threadKey.equals(candidate.threadKey());
     boolean contradiction = !differing.isEmpty();
+    int shared = ConflictFact.shared(mine, theirs);
+    boolean restates = shared >= SHARED_FACTS && !contradiction;
+    boolean anchored = TopicTerms.anchored(keys.topicTerms(), candidate.topicTerms());
     boolean sameTopic =
         sameThread
-            || similarity >= rules.topicSimilarity()
-            || (contradiction && similarity >= rules.contradictionSimilarity());
+            || similarity >= rules.duplicateSimilarity()
+            || (anchored && similarity >= rules.topicSimilarity())
+            || (anchored
+                && (contradiction || restates)
+                && similarity >= rules.contradictionSimilarity());
     if (!sameTopic) {
       return null;
     }
+    boolean repeats = !contradiction && (similarity >= rules.duplicateSimilarity() || restates);
     String what = sameThread ? "in the same thread" : "about the same subject";
     if (role.equals(candidate.role())) {
       if (contradiction && mine.stream().noneMatch(f -> f.kind().equals("correction"))) {
         return "this role already wrote " + what + " and said otherwise: " + describe(differing);
       }
-      if (!contradiction && similarity >= rules.duplicateSimilarity()) {
+      if (repeats) {
         return "this role already wrote the same " + what + " in other words";
       }
       return null;
@@ -95,6 +107,9 @@ public final class DuplicateDetector {
           + what
           + " and says otherwise: "
           + describe(differing);
+    }
+    if (repeats) {
+      return "role " + candidate.role() + " already wrote the same " + what + " in other words";
     }
     return "role " + candidate.role() + " is writing " + what + " to the same recipients";
   }

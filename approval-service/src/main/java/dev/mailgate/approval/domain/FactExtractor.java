@@ -19,8 +19,8 @@ public final class FactExtractor {
   static final int MAX_FACTS = 40;
 
   private static final String MONTH =
-      "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+      "(january|february|march|april|may|june|july|august|september|october|november|december"
+          + "|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
   private static final String NUM = "(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?";
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
@@ -57,7 +57,7 @@ public final class FactExtractor {
       Pattern.compile(
           "\\b(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine"
               + "|ten|eleven|twelve|a dozen|a couple of)\\s+(?:(?:more|extra|additional|new|free"
-              + "|business|working|calendar|full|paid|user|of)\\s+)?([a-z]{3,})");
+              + "|business|working|calendar|full|paid|user|of)\\s+)?([a-z]{2,})");
   private static final Map<String, String> NUMBER_WORDS =
       Map.ofEntries(
           Map.entry("one", "1"),

@@ -18,7 +18,7 @@ final class Statements {
   /** Words after a number that are not a unit of anything. */
   static final Set<String> NOT_UNITS =
       Set.of(
-          "and", "or", "to", "the", "of", "in", "at", "on", "for", "with", "from", "by", "and",
+          "and", "or", "to", "the", "of", "in", "at", "on", "for", "with", "from", "by",
           "percent", "per", "more", "than", "times", "time", "out", "are", "is", "was", "were",
           "will", "have", "has", "our", "your", "you", "new", "this", "that", "which", "who");
 

@@ -81,6 +81,28 @@ public final class TopicTerms {
     return (double) shared / (left.size() + right - shared);
   }
 
+  /**
+   * Whether a subject term of either email occurs anywhere in the other: the anchor that tells
+   * "both about the invoice" from "both mention the account name".
+   */
+  public static boolean anchored(String a, String b) {
+    if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    Set<String> left = new HashSet<>(Arrays.asList(a.split(" ")));
+    Set<String> right = new HashSet<>(Arrays.asList(b.split(" ")));
+    return anchoredIn(left, right) || anchoredIn(right, left);
+  }
+
+  private static boolean anchoredIn(Set<String> subjectOf, Set<String> other) {
+    for (String term : subjectOf) {
+      if (term.startsWith("s:") && other.contains(term.substring(2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<String> words(String text) {
     return Arrays.stream(SPLIT.split(text.toLowerCase(Locale.ROOT)))
         .filter(w -> w.length() >= 3 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit))
