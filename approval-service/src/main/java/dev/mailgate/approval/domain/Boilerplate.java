@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Cuts an email down to what its author wrote this time: no greeting, sign-off, signature or
- * quoted earlier message, no markdown markup. Topic comparison and fact extraction read only this.
+ * Cuts an email down to what its author wrote this time: no greeting, sign-off, signature or quoted
+ * earlier message, no markdown markup. Topic comparison and fact extraction read only this.
  */
 public final class Boilerplate {
 

@@ -24,7 +24,6 @@ public final class ConflictFacts {
     intent.conflictFacts =
         facts.isEmpty()
             ? null
-            : EventJson.mapper()
-                .valueToTree(facts.size() > MAX ? facts.subList(0, MAX) : facts);
+            : EventJson.mapper().valueToTree(facts.size() > MAX ? facts.subList(0, MAX) : facts);
   }
 }

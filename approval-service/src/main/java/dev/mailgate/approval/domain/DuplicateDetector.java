@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
  * Decides duplicate or conflict from the candidates (recent live intents of the mailbox sharing a
  * recipient or the thread). A duplicate is the same content to the same recipient set from any
  * role. A near-identical message (SimHash) is a conflict from any role. Otherwise, in {@code topic}
- * scope, a conflict needs the same subject matter — the same thread, very similar topic terms, or
- * a subject term of one in the other ("anchored") with similar terms, or with less similar terms
- * when the facts contradict or are restated — and then: another role writing anything, or the same
- * role contradicting itself without saying it corrects, or repeating itself in other words. In
- * {@code any_role} scope any other role is a conflict, as before topics.
+ * scope, a conflict needs the same subject matter — the same thread, very similar topic terms, or a
+ * subject term of one in the other ("anchored") with similar terms, or with less similar terms when
+ * the facts contradict or are restated — and then: another role writing anything, or the same role
+ * contradicting itself without saying it corrects, or repeating itself in other words. In {@code
+ * any_role} scope any other role is a conflict, as before topics.
  */
 public final class DuplicateDetector {
 

@@ -24,7 +24,8 @@ public final class FactExtractor {
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
   private static final String NUM = "(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?";
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-  private static final Pattern SLASH = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\b");
+  private static final Pattern SLASH =
+      Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\b");
   private static final Pattern MONTH_DAY =
       Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+(\\d{4})\\b)?");
   private static final Pattern DAY_MONTH =
@@ -36,8 +37,7 @@ public final class FactExtractor {
               + MONTH
               + "(?!\\s*\\d)\\b");
   private static final Pattern WEEKDAY =
-      Pattern.compile(
-          "\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
+      Pattern.compile("\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
   private static final Pattern TIME =
       Pattern.compile(
           "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])|\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b|\\b(noon|midday|midnight)\\b");
@@ -83,8 +83,7 @@ public final class FactExtractor {
   public static List<Fact> of(String subject, String markdown) {
     String own = Boilerplate.strip(markdown);
     String text =
-        ((subject == null ? "" : subject.toLowerCase(Locale.ROOT)) + "\n" + own)
-            .replace('’', '\'');
+        ((subject == null ? "" : subject.toLowerCase(Locale.ROOT)) + "\n" + own).replace('’', '\'');
     StringBuilder masked = new StringBuilder(text);
     List<Fact> facts = new ArrayList<>();
     scan(masked, ISO, facts, m -> fact("date", "", md(m.group(2), m.group(3)), m));
@@ -99,7 +98,9 @@ public final class FactExtractor {
     scan(masked, WEEKDAY, facts, m -> fact("weekday", "", m.group(1).substring(0, 3), m));
     scan(masked, QUANTITY, facts, FactExtractor::quantity);
     facts.addAll(Statements.of(masked.toString()));
-    return facts.size() > MAX_FACTS ? List.copyOf(facts.subList(0, MAX_FACTS)) : facts;
+    java.util.Map<String, Fact> distinct = new java.util.LinkedHashMap<>();
+    facts.forEach(f -> distinct.putIfAbsent(f.kind() + "|" + f.key() + "|" + f.value(), f));
+    return distinct.values().stream().limit(MAX_FACTS).toList();
   }
 
   private static void scan(

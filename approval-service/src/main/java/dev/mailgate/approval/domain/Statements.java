@@ -18,19 +18,50 @@ final class Statements {
   /** Words after a number that are not a unit of anything. */
   static final Set<String> NOT_UNITS =
       Set.of(
-          "and", "or", "to", "the", "of", "in", "at", "on", "for", "with", "from", "by",
-          "percent", "per", "more", "than", "times", "time", "out", "are", "is", "was", "were",
-          "will", "have", "has", "our", "your", "you", "new", "this", "that", "which", "who");
+          "and", "or", "to", "the", "of", "in", "at", "on", "for", "with", "from", "by", "percent",
+          "per", "more", "than", "times", "time", "out", "are", "is", "was", "were", "will", "have",
+          "has", "our", "your", "you", "new", "this", "that", "which", "who");
 
   private static final String NEG = "(not\\s+|n't\\s+|no longer\\s+|never\\s+)?";
   private static final String ADVERB = "(?:(?:also|still|now|definitely|certainly|then|only)\\s+)?";
   private static final Set<String> STATES =
       Set.of(
-          "included", "available", "supported", "covered", "required", "affected", "possible",
-          "ready", "free", "refundable", "compatible", "delayed", "cancelled", "canceled",
-          "confirmed", "postponed", "live", "complete", "completed", "fixed", "resolved",
-          "approved", "eligible", "enabled", "active", "charged", "billed", "waived", "extended",
-          "on track", "open", "closed", "final", "mandatory", "optional", "guaranteed");
+          "included",
+          "available",
+          "supported",
+          "covered",
+          "required",
+          "affected",
+          "possible",
+          "ready",
+          "free",
+          "refundable",
+          "compatible",
+          "delayed",
+          "cancelled",
+          "canceled",
+          "confirmed",
+          "postponed",
+          "live",
+          "complete",
+          "completed",
+          "fixed",
+          "resolved",
+          "approved",
+          "eligible",
+          "enabled",
+          "active",
+          "charged",
+          "billed",
+          "waived",
+          "extended",
+          "on track",
+          "open",
+          "closed",
+          "final",
+          "mandatory",
+          "optional",
+          "guaranteed");
   private static final Map<String, String> OPPOSITES =
       Map.of(
           "excluded", "included",
@@ -42,10 +73,45 @@ final class Statements {
           "optional", "required");
   private static final Set<String> VAGUE_VERBS =
       Set.of(
-          "be", "have", "need", "get", "let", "see", "keep", "follow", "send", "receive", "update",
-          "try", "make", "take", "reach", "hear", "do", "continue", "also", "still", "now", "you",
-          "share", "provide", "work", "look", "check", "contact", "find", "want", "like", "help",
-          "notify", "inform", "confirm", "review", "come", "give", "know");
+          "be",
+          "have",
+          "need",
+          "get",
+          "let",
+          "see",
+          "keep",
+          "follow",
+          "send",
+          "receive",
+          "update",
+          "try",
+          "make",
+          "take",
+          "reach",
+          "hear",
+          "do",
+          "continue",
+          "also",
+          "still",
+          "now",
+          "you",
+          "share",
+          "provide",
+          "work",
+          "look",
+          "check",
+          "contact",
+          "find",
+          "want",
+          "like",
+          "help",
+          "notify",
+          "inform",
+          "confirm",
+          "review",
+          "come",
+          "give",
+          "know");
   private static final Pattern STATE =
       Pattern.compile(
           "\\b(?:is|are|was|were|be|will be|has been|have been|isn't|aren't|wasn't|weren't"

@@ -105,7 +105,8 @@ public final class TopicTerms {
 
   static List<String> words(String text) {
     return Arrays.stream(SPLIT.split(text.toLowerCase(Locale.ROOT)))
-        .filter(w -> w.length() >= 3 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit))
+        .filter(
+            w -> w.length() >= 3 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit))
         .filter(w -> !Character.isDigit(w.charAt(0)))
         .map(TopicTerms::stem)
         .filter(w -> !STOP.contains(w))

@@ -25,7 +25,12 @@ import org.junit.jupiter.api.Test;
 class ConflictCorpusTest {
 
   record Outcome(
-      String id, String kind, boolean expected, boolean held, Assessment assessment, JsonNode pair) {}
+      String id,
+      String kind,
+      boolean expected,
+      boolean held,
+      Assessment assessment,
+      JsonNode pair) {}
 
   @Test
   void heldIffDuplicateOrConflictWithRecallAtLeast99AndPrecisionAtLeast95() throws Exception {
@@ -135,7 +140,9 @@ class ConflictCorpusTest {
                 k, r[0], r[2] / r[3], r[1], r[4] / r[3]));
   }
 
-  /** b against a, as the intake would: a is a candidate only if they share a recipient or thread. */
+  /**
+   * b against a, as the intake would: a is a candidate only if they share a recipient or thread.
+   */
   static Assessment assess(JsonNode a, JsonNode b, ConflictRules rules) {
     ContentKeys ka = keys(a);
     ContentKeys kb = keys(b);
