@@ -53,6 +53,7 @@ class TopicConflictTest {
 
   @Test
   void aDateContradictionIsHeldAndTheReviewQueueShowsWhoSaysWhat() {
+    // the two-role conflict of ./mailgate demo, word for word
     String pm =
         publish(
             intent(
@@ -69,7 +70,7 @@ class TopicConflictTest {
                 "Architect",
                 "bo@initech.example.com",
                 "Export feature: new date",
-                "Hi,\n\nThe export feature needs one more week; expect Dec. 10th.\n\n— Bob"));
+                "Hi,\n\nThe export feature needs one more week; expect December 10.\n\n— Bob"));
 
     JsonNode decision = awaitJson(Topics.DECISIONS, 2, forIntent(arch)).get(1);
     assertThat(decision.get("state").asText()).isEqualTo("conflict");
@@ -84,11 +85,11 @@ class TopicConflictTest {
             .jsonPath();
     assertThat(queue.getList("items.intent_id")).containsExactly(arch);
     assertThat(queue.getString("items[0].conflict_facts[0].kind")).isEqualTo("date");
-    assertThat(queue.getString("items[0].conflict_facts[0].mine")).isEqualTo("Dec. 10th");
+    assertThat(queue.getString("items[0].conflict_facts[0].mine")).isEqualTo("December 10");
     assertThat(queue.getString("items[0].conflict_facts[0].theirs")).isEqualTo("December 3");
     assertThat(queue.getString("items[0].conflict_facts[0].other_intent_id")).isEqualTo(pm);
     assertThat(queue.getString("items[0].conflict_facts[0].says"))
-        .isEqualTo("Architect says Dec. 10th; ProductManager says December 3");
+        .isEqualTo("Architect says December 10; ProductManager says December 3");
   }
 
   @Test

@@ -31,6 +31,11 @@ public final class Boilerplate {
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern MARKUP = Pattern.compile("[*_`#~|]+");
 
+  /**
+   * Only so much of a body is read: the subject matter is clear long before, and cost stays flat.
+   */
+  static final int MAX_CHARS = 20_000;
+
   private Boilerplate() {}
 
   /** The author's own text, lower case, one line per paragraph line. */
@@ -38,7 +43,9 @@ public final class Boilerplate {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    String text = markdown.replace("\\n", "\n").replace("\r", "");
+    String text =
+        (markdown.length() > MAX_CHARS ? markdown.substring(0, MAX_CHARS) : markdown)
+            .replace("\r", "");
     text = LINK.matcher(text).replaceAll("$1");
     text = MARKUP.matcher(text).replaceAll("");
     List<String> kept = new ArrayList<>();

@@ -63,7 +63,11 @@ public record ConflictFact(String kind, String key, String mine, String theirs) 
 
   /** "date: December 10 vs December 3" — for reasons and logs. */
   public String describe() {
-    return (key.isEmpty() ? kind : kind + " (" + key + ")") + ": " + mine + " vs " + theirs;
+    return (key.isEmpty() ? kind : kind + " (" + key + ")")
+        + ": "
+        + FactDifference.capitalised(mine)
+        + " vs "
+        + FactDifference.capitalised(theirs);
   }
 
   private static Map<String, Map<String, String>> group(List<Fact> facts) {

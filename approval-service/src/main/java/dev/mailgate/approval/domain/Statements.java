@@ -123,10 +123,14 @@ final class Statements {
       Pattern.compile("\\b(will|won't|can|cannot|can't|shall)\\s+" + ADVERB + NEG + "([a-z]+)\\b");
   private static final Pattern NEGATION =
       Pattern.compile("\\bnot\\b|n't\\b|\\bno longer\\b|\\bnever\\b|\\bcannot\\b");
+
+  /** "does not include" and "includes"; the bare "include" or "support" is too often a noun. */
   private static final Pattern ACTION =
       Pattern.compile(
-          "\\b(?:(does|do|did)\\s*(not|n't)\\s+)?(includes?|supports?|covers?|offers?|requires?"
-              + "|charges?|applies|apply|allows?|ships?|renews?|expires?)\\b");
+          "(?<!\\b(?:will|won't|can|cannot|can't|shall|to)\\s)\\b(?:(?:does|do|did)\\s*(?:not|n't)\\s+"
+              + "(include|support|cover|offer|require|charge|apply|allow|ship|renew|expire)"
+              + "|(includes|supports|covers|offers|requires|charges|applies|allows|ships|renews"
+              + "|expires))\\b");
 
   private Statements() {}
 
@@ -157,7 +161,8 @@ final class Statements {
     }
     m = ACTION.matcher(text);
     while (m.find()) {
-      put(values, texts, key(m.group(3)), m.group(2) != null, m.group());
+      boolean negated = m.group(1) != null;
+      put(values, texts, key(negated ? m.group(1) : m.group(2)), negated, m.group());
     }
     List<Fact> facts = new ArrayList<>();
     values.forEach(
