@@ -28,6 +28,8 @@ public final class Boilerplate {
               + " free) to [^.!?\\n]*[.!?]?|let (me|us) know if [^.!?\\n]*[.!?]?|(if you have|for)"
               + " any (further )?questions[^.!?\\n]*[.!?]?|thanks? (you )?(so much |again )?for"
               + " [^.!?\\n]*[.!?]|looking forward to [^.!?\\n]*[.!?]?");
+  private static final Pattern FILLER_HINT =
+      Pattern.compile("hope|hesitate|feel free|let (me|us) know|questions|thank|looking forward");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern MARKUP = Pattern.compile("[*_`#~|]+");
 
@@ -76,6 +78,7 @@ public final class Boilerplate {
       }
       kept.add(line);
     }
-    return FILLER.matcher(String.join("\n", kept)).replaceAll(" ").trim();
+    String own = String.join("\n", kept);
+    return FILLER_HINT.matcher(own).find() ? FILLER.matcher(own).replaceAll(" ").trim() : own;
   }
 }

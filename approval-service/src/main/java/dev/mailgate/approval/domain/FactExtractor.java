@@ -86,21 +86,91 @@ public final class FactExtractor {
         ((subject == null ? "" : subject.toLowerCase(Locale.ROOT)) + "\n" + own).replace('’', '\'');
     StringBuilder masked = new StringBuilder(text);
     List<Fact> facts = new ArrayList<>();
-    scan(masked, ISO, facts, m -> fact("date", "", md(m.group(2), m.group(3)), m));
-    scan(masked, AMOUNT, facts, m -> fact("amount", "", amount(m), m));
-    scan(masked, PERCENT, facts, m -> fact("percent", "", number(m.group(1)) + "%", m));
-    scan(masked, VERSION, facts, m -> fact("version", "", version(m), m));
-    scan(masked, TIME, facts, m -> fact("time", "", time(m), m));
-    scan(masked, MONTH_DAY, facts, m -> fact("date", "", md(month(m.group(1)), m.group(2)), m));
-    scan(masked, DAY_MONTH, facts, m -> fact("date", "", md(month(m.group(2)), m.group(1)), m));
-    scan(masked, SLASH, facts, m -> slashDate(m));
-    scan(masked, MONTH_ONLY, facts, m -> fact("month", "", month(m.group(1)), m));
-    scan(masked, WEEKDAY, facts, m -> fact("weekday", "", m.group(1).substring(0, 3), m));
+    boolean digits = text.chars().anyMatch(Character::isDigit);
+    boolean months = hasMonth(text);
+    if (digits) {
+      scanIf(
+          text.indexOf('-') >= 0,
+          masked,
+          ISO,
+          facts,
+          m -> fact("date", "", md(m.group(2), m.group(3)), m));
+      scanIf(
+          hasAny(text, CURRENCY_HINTS),
+          masked,
+          AMOUNT,
+          facts,
+          m -> fact("amount", "", amount(m), m));
+      scanIf(
+          hasAny(text, PERCENT_HINTS),
+          masked,
+          PERCENT,
+          facts,
+          m -> fact("percent", "", number(m.group(1)) + "%", m));
+      scan(masked, VERSION, facts, m -> fact("version", "", version(m), m));
+    }
+    scanIf(hasAny(text, TIME_HINTS), masked, TIME, facts, m -> fact("time", "", time(m), m));
+    scanIf(
+        digits && months,
+        masked,
+        MONTH_DAY,
+        facts,
+        m -> fact("date", "", md(month(m.group(1)), m.group(2)), m));
+    scanIf(
+        digits && months,
+        masked,
+        DAY_MONTH,
+        facts,
+        m -> fact("date", "", md(month(m.group(2)), m.group(1)), m));
+    scanIf(digits && text.indexOf('/') >= 0, masked, SLASH, facts, m -> slashDate(m));
+    scanIf(months, masked, MONTH_ONLY, facts, m -> fact("month", "", month(m.group(1)), m));
+    scanIf(
+        text.contains("day"),
+        masked,
+        WEEKDAY,
+        facts,
+        m -> fact("weekday", "", m.group(1).substring(0, 3), m));
     scan(masked, QUANTITY, facts, FactExtractor::quantity);
     facts.addAll(Statements.of(masked.toString()));
     java.util.Map<String, Fact> distinct = new java.util.LinkedHashMap<>();
     facts.forEach(f -> distinct.putIfAbsent(f.kind() + "|" + f.key() + "|" + f.value(), f));
     return distinct.values().stream().limit(MAX_FACTS).toList();
+  }
+
+  private static final List<String> CURRENCY_HINTS =
+      List.of("$", "€", "£", "usd", "eur", "gbp", "chf", "cad", "aud", "dollar", "pound");
+  private static final List<String> PERCENT_HINTS = List.of("%", "percent", "per cent");
+  private static final List<String> TIME_HINTS =
+      List.of("am", "pm", "a.m", "p.m", ":", "noon", "midday", "midnight");
+
+  private static boolean hasAny(String text, List<String> hints) {
+    for (String hint : hints) {
+      if (text.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasMonth(String text) {
+    for (String month : MONTHS) {
+      if (text.contains(month)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs a pattern only where its cheap precondition (a digit, a currency sign, …) holds. */
+  private static void scanIf(
+      boolean worthIt,
+      StringBuilder text,
+      Pattern pattern,
+      List<Fact> into,
+      java.util.function.Function<Matcher, Fact> read) {
+    if (worthIt) {
+      scan(text, pattern, into, read);
+    }
   }
 
   private static void scan(
@@ -131,12 +201,16 @@ public final class FactExtractor {
   private static String md(String month, String day) {
     int mo = month == null ? 0 : Integer.parseInt(month);
     int d = Integer.parseInt(day);
-    return mo < 1 || mo > 12 || d < 1 || d > 31 ? null : String.format("%02d-%02d", mo, d);
+    return mo < 1 || mo > 12 || d < 1 || d > 31 ? null : two(mo) + "-" + two(d);
   }
 
   private static String month(String name) {
     String key = name.replace(".", "").substring(0, 3);
-    return String.format("%02d", MONTHS.indexOf(key) + 1);
+    return two(MONTHS.indexOf(key) + 1);
+  }
+
+  private static String two(int n) {
+    return n < 10 ? "0" + n : Integer.toString(n);
   }
 
   private static Fact slashDate(Matcher m) {
@@ -149,7 +223,7 @@ public final class FactExtractor {
       return m.group(6).equals("midnight") ? "00:00" : "12:00";
     }
     if (m.group(4) != null) {
-      return String.format("%02d:%s", Integer.parseInt(m.group(4)), m.group(5));
+      return two(Integer.parseInt(m.group(4))) + ":" + m.group(5);
     }
     int hour = Integer.parseInt(m.group(1));
     if (hour > 12) {
@@ -157,7 +231,7 @@ public final class FactExtractor {
     }
     boolean pm = m.group(3).startsWith("p");
     hour = hour % 12 + (pm ? 12 : 0);
-    return String.format("%02d:%s", hour, m.group(2) == null ? "00" : m.group(2));
+    return two(hour) + ":" + (m.group(2) == null ? "00" : m.group(2));
   }
 
   private static String amount(Matcher m) {

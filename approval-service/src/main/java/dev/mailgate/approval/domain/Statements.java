@@ -127,10 +127,13 @@ final class Statements {
   /** "does not include" and "includes"; the bare "include" or "support" is too often a noun. */
   private static final Pattern ACTION =
       Pattern.compile(
-          "(?<!\\b(?:will|won't|can|cannot|can't|shall|to)\\s)\\b(?:(?:does|do|did)\\s*(?:not|n't)\\s+"
+          "\\b(?:(?:does|do|did)\\s*(?:not|n't)\\s+"
               + "(include|support|cover|offer|require|charge|apply|allow|ship|renew|expire)"
               + "|(includes|supports|covers|offers|requires|charges|applies|allows|ships|renews"
               + "|expires))\\b");
+
+  private static final Pattern AFTER_MODAL =
+      Pattern.compile("\\b(will|won't|can|cannot|can't|shall|to)\\s$");
 
   private Statements() {}
 
@@ -161,6 +164,10 @@ final class Statements {
     }
     m = ACTION.matcher(text);
     while (m.find()) {
+      if (m.group(2) != null
+          && AFTER_MODAL.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
+        continue; // "will ships" is no statement of its own; WILL has it
+      }
       boolean negated = m.group(1) != null;
       put(values, texts, key(negated ? m.group(1) : m.group(2)), negated, m.group());
     }
