@@ -85,9 +85,21 @@ class ConflictResolutionTest {
   @Test
   void resolveRefusesIntentsOutsideTheGroupAndEmptyChoices() {
     String a =
-        publish(intent("mbx_gated", "ProductManager", "zed@customer.example.com", "Hello", "One."));
+        publish(
+            intent(
+                "mbx_gated",
+                "ProductManager",
+                "zed@customer.example.com",
+                "Workshop",
+                "The workshop is on May 3."));
     String b =
-        publish(intent("mbx_gated", "Engineer", "zed@customer.example.com", "Hello", "Two."));
+        publish(
+            intent(
+                "mbx_gated",
+                "Engineer",
+                "zed@customer.example.com",
+                "Workshop",
+                "The workshop is on May 10."));
     String group = awaitJson(Topics.DECISIONS, 2, forIntent(b)).get(1).get("conflict_id").asText();
 
     as(REVIEWER)

@@ -2,6 +2,7 @@ package dev.mailgate.approval;
 
 import dev.mailgate.approval.domain.Assessment;
 import dev.mailgate.approval.domain.Candidate;
+import dev.mailgate.approval.domain.ConflictRules;
 import dev.mailgate.approval.domain.ContentKeys;
 import dev.mailgate.approval.domain.DuplicateDetector;
 import dev.mailgate.approval.domain.IntentRepository;
@@ -79,10 +80,20 @@ class DuplicateCheckBench {
     int conflicts = 0;
     for (int i = 0; i < batch.size(); i++) {
       List<String> to = batch.get(i);
-      ContentKeys keys = ContentKeys.of("Subject " + i, "Body number " + i + " about things", to);
+      ContentKeys keys =
+          ContentKeys.of(
+              "Export feature update " + i,
+              "Hi Dana,\n\nThe export feature for report "
+                  + i
+                  + " ships on December "
+                  + (i % 28 + 1)
+                  + " at 3pm; the add-on costs $1,200 and 50 seats are included.\n\n"
+                  + "Best,\nAlice",
+              to);
       List<Candidate> candidates = byRecipient.getOrDefault(to.get(0), List.of());
       conflicts +=
-          DuplicateDetector.assess("Bench", keys, candidates, 3) instanceof Assessment.Conflict
+          DuplicateDetector.assess("Bench", null, keys, candidates, ConflictRules.defaults())
+                  instanceof Assessment.Conflict
               ? 1
               : 0;
     }
@@ -95,14 +106,17 @@ class DuplicateCheckBench {
       statement.execute("DELETE FROM intent WHERE mailbox_id = '" + MAILBOX + "'");
       statement.execute(
           "INSERT INTO intent (intent_id, mailbox_id, kind, role, subject, markdown, received_at, state,"
-              + " content_hash, recipients_hash, subject_key, fingerprint)"
+              + " content_hash, recipients_hash, subject_key, fingerprint, topic_terms, facts)"
               + " SELECT 'bench-' || g, '"
               + MAILBOX
               + "', 'send', 'Role' || (g % 3), 'Subject ' || g, 'Body',"
               + " now() - (g % 86000) * interval '1 second', 'approved', md5(g::text), md5((g % "
               + recipients
               + ")::text),"
-              + " 'subject ' || g, (random() * 9e18)::bigint FROM generate_series(1, "
+              + " 'subject ' || g, (random() * 9e18)::bigint,"
+              + " 'add export feature report s:export s:feature s:update ship update ' || (g % 97),"
+              + " 'date||12-' || lpad((g % 28 + 1)::text, 2, '0') || '|december ' || (g % 28 + 1)"
+              + " || E'\\namount||USD 1200.00|$1,200' FROM generate_series(1, "
               + window
               + ") g");
       statement.execute(

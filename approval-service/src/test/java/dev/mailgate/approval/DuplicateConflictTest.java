@@ -45,11 +45,11 @@ class DuplicateConflictTest {
   }
 
   @Test
-  void twoRolesEmailingTheSameCustomerAreGroupedAndHeldEvenInAutonomousMode() {
+  void withAnyRoleScopeTwoRolesEmailingTheSameCustomerAreGroupedAndHeldEvenInAutonomousMode() {
     String pm =
         publish(
             intent(
-                "mbx_auto",
+                "mbx_anyrole",
                 "ProductManager",
                 "ana@customer.example.com",
                 "Your renewal",
@@ -57,7 +57,7 @@ class DuplicateConflictTest {
     String eng =
         publish(
             intent(
-                "mbx_auto",
+                "mbx_anyrole",
                 "Engineer",
                 "ana@customer.example.com",
                 "Outage report",

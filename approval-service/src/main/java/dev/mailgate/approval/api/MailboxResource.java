@@ -109,7 +109,9 @@ public class MailboxResource {
         admin.updateMailbox(
             id,
             settings == null
-                ? new MailboxSettings(null, null, null, null, null, null, null, null, null, null)
+                ? new MailboxSettings(
+                    null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null)
                 : settings,
             actor());
     Policy now = get(id);

@@ -1,12 +1,17 @@
 package dev.mailgate.approval.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.approval.domain.ConflictFacts;
+import dev.mailgate.approval.domain.FactDifference;
 import dev.mailgate.approval.domain.Intent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An intent as reviewers see it. Attachments are listed by name and type, not content. */
+/**
+ * An intent as reviewers see it. Attachments are listed by name and type, not content; {@code
+ * conflict_facts} says what this member of a conflict group states differently from the others.
+ */
 public record ReviewItem(
     String intentId,
     String mailboxId,
@@ -37,7 +42,8 @@ public record ReviewItem(
     JsonNode originalContent,
     String deliveryStatus,
     String providerEmailId,
-    String deliveryError) {
+    String deliveryError,
+    List<FactDifference> conflictFacts) {
 
   public static ReviewItem of(Intent i) {
     List<String> attachments = new ArrayList<>();
@@ -77,6 +83,7 @@ public record ReviewItem(
         i.originalContent,
         i.deliveryStatus,
         i.providerEmailId,
-        i.deliveryError);
+        i.deliveryError,
+        ConflictFacts.read(i));
   }
 }

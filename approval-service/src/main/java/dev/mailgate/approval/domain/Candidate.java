@@ -4,7 +4,11 @@ import dev.mailgate.events.DecisionState;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A recent intent of the same mailbox that shares recipients or the thread with a new one. */
+/**
+ * A recent intent of the same mailbox that shares recipients or the thread with a new one. Its
+ * {@code topicTerms} are null when it was stored before topics were kept: then it is compared the
+ * old way (any other role is a conflict).
+ */
 public record Candidate(
     String intentId,
     String role,
@@ -14,7 +18,10 @@ public record Candidate(
     String subjectKey,
     long fingerprint,
     UUID conflictId,
-    Instant receivedAt) {
+    Instant receivedAt,
+    String threadKey,
+    String topicTerms,
+    String facts) {
 
   public static Candidate of(Intent intent) {
     return new Candidate(
@@ -26,6 +33,9 @@ public record Candidate(
         intent.subjectKey,
         intent.fingerprint == null ? 0 : intent.fingerprint,
         intent.conflictId,
-        intent.receivedAt);
+        intent.receivedAt,
+        intent.threadKey,
+        intent.topicTerms,
+        intent.facts);
   }
 }

@@ -10,10 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * The keys duplicate and conflict detection compare: a hash of the normalised content, a hash of
- * the recipient set, the normalised subject, and the SimHash fingerprint.
+ * the recipient set, the normalised subject, the SimHash fingerprint, the topic terms ({@link
+ * TopicTerms}) and the stated facts ({@link Fact#encode}).
  */
 public record ContentKeys(
-    String contentHash, String recipientsHash, String subjectKey, long fingerprint) {
+    String contentHash,
+    String recipientsHash,
+    String subjectKey,
+    long fingerprint,
+    String topicTerms,
+    String facts) {
 
   private static final Pattern REPLY_PREFIX = Pattern.compile("^((re|fwd?|aw|wg)\\s*:\\s*)+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -29,7 +35,28 @@ public record ContentKeys(
         sha256(normalisedSubject + "\n" + normalisedBody),
         sha256(recipientSet),
         normalisedSubject,
-        SimHash.of((normalisedSubject + " " + normalisedBody).trim()));
+        SimHash.of((normalisedSubject + " " + normalisedBody).trim()),
+        TopicTerms.of(subject, markdown),
+        Fact.encode(withCorrection(subject, markdown, FactExtractor.of(subject, markdown))));
+  }
+
+  private static final Pattern CORRECTION =
+      Pattern.compile(
+          "\\b(correction|corrected|to correct|correcting|erratum|i misspoke|we misspoke|misstated"
+              + "|please disregard|ignore (my|our) (previous|last|earlier)|should have said"
+              + "|(made|was) a mistake|was wrong|was incorrect|revised|amended)\\b");
+
+  /** A message that says it corrects an earlier one carries a {@code correction} fact. */
+  private static java.util.List<Fact> withCorrection(
+      String subject, String markdown, java.util.List<Fact> facts) {
+    String own = (subject == null ? "" : subject) + "\n" + Boilerplate.strip(markdown);
+    java.util.regex.Matcher m = CORRECTION.matcher(own.toLowerCase(Locale.ROOT));
+    if (!m.find()) {
+      return facts;
+    }
+    java.util.List<Fact> all = new java.util.ArrayList<>(facts);
+    all.add(new Fact("correction", "", "yes", m.group()));
+    return all;
   }
 
   /** Lower case, punctuation and markup to single spaces. */

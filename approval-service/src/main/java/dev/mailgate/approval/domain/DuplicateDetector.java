@@ -2,29 +2,54 @@ package dev.mailgate.approval.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Decides duplicate or conflict from the candidates (recent live intents of the mailbox sharing a
  * recipient or the thread). A duplicate is the same content to the same recipient set from any
- * role; a conflict is another role writing to the same people or thread, or the same role writing a
- * near-identical message or about the same subject.
+ * role. A near-identical message (SimHash) is a conflict from any role. Otherwise, in {@code topic}
+ * scope, a conflict needs the same subject matter — the same thread, very similar topic terms, or a
+ * subject term of one in the other ("anchored") with similar terms, or with less similar terms when
+ * the facts contradict or are restated — and then: another role writing anything, or the same role
+ * contradicting itself without saying it corrects, or repeating itself in other words. In {@code
+ * any_role} scope any other role is a conflict, as before topics.
  */
 public final class DuplicateDetector {
+
+  /** Facts two emails must share (same dates, amounts, ...) to count as saying the same thing. */
+  static final int SHARED_FACTS = 2;
 
   private DuplicateDetector() {}
 
   public static Assessment assess(
-      String role, ContentKeys keys, List<Candidate> candidates, int nearDuplicateBits) {
+      String role,
+      String threadKey,
+      ContentKeys keys,
+      List<Candidate> candidates,
+      ConflictRules rules) {
     for (Candidate candidate : candidates) {
       if (keys.recipientsHash().equals(candidate.recipientsHash())
           && keys.contentHash().equals(candidate.contentHash())) {
         return new Assessment.Duplicate(candidate.intentId());
       }
     }
+    List<Fact> mine = null;
     List<Candidate> conflicting = new ArrayList<>();
+    List<Assessment.Disagreement> disagreements = new ArrayList<>();
     String why = null;
     for (Candidate candidate : candidates) {
-      String reason = conflictReason(role, keys, candidate, nearDuplicateBits);
+      String reason;
+      if (rules.scope() == ConflictScope.ANY_ROLE || candidate.topicTerms() == null) {
+        reason = anyRoleReason(role, keys, candidate, rules.nearDuplicateBits());
+      } else {
+        mine = mine == null ? Fact.decode(keys.facts()) : mine;
+        List<Fact> theirs = Fact.decode(candidate.facts());
+        List<ConflictFact> differing = ConflictFact.between(mine, theirs);
+        reason = topicReason(role, threadKey, keys, mine, theirs, differing, candidate, rules);
+        if (reason != null && !differing.isEmpty()) {
+          disagreements.add(new Assessment.Disagreement(candidate, differing));
+        }
+      }
       if (reason != null) {
         conflicting.add(candidate);
         why = why == null ? reason : why;
@@ -32,10 +57,64 @@ public final class DuplicateDetector {
     }
     return conflicting.isEmpty()
         ? new Assessment.Unique()
-        : new Assessment.Conflict(conflicting, why);
+        : new Assessment.Conflict(conflicting, why, disagreements);
   }
 
-  private static String conflictReason(
+  private static String topicReason(
+      String role,
+      String threadKey,
+      ContentKeys keys,
+      List<Fact> mine,
+      List<Fact> theirs,
+      List<ConflictFact> differing,
+      Candidate candidate,
+      ConflictRules rules) {
+    if (SimHash.distance(keys.fingerprint(), candidate.fingerprint())
+        <= rules.nearDuplicateBits()) {
+      return "a near-identical message is already on its way";
+    }
+    double similarity = TopicTerms.similarity(keys.topicTerms(), candidate.topicTerms());
+    boolean sameThread = threadKey != null && threadKey.equals(candidate.threadKey());
+    boolean contradiction = !differing.isEmpty();
+    int shared = ConflictFact.shared(mine, theirs);
+    boolean restates = shared >= SHARED_FACTS && !contradiction;
+    boolean anchored = TopicTerms.anchored(keys.topicTerms(), candidate.topicTerms());
+    boolean sameTopic =
+        sameThread
+            || similarity >= rules.duplicateSimilarity()
+            || (anchored && similarity >= rules.topicSimilarity())
+            || (anchored
+                && (contradiction || restates)
+                && similarity >= rules.contradictionSimilarity());
+    if (!sameTopic) {
+      return null;
+    }
+    boolean repeats = !contradiction && (similarity >= rules.duplicateSimilarity() || restates);
+    String what = sameThread ? "in the same thread" : "about the same subject";
+    if (role.equals(candidate.role())) {
+      if (contradiction && mine.stream().noneMatch(f -> f.kind().equals("correction"))) {
+        return "this role already wrote " + what + " and said otherwise: " + describe(differing);
+      }
+      if (repeats) {
+        return "this role already wrote the same " + what + " in other words";
+      }
+      return null;
+    }
+    if (contradiction) {
+      return "role "
+          + candidate.role()
+          + " wrote "
+          + what
+          + " and says otherwise: "
+          + describe(differing);
+    }
+    if (repeats) {
+      return "role " + candidate.role() + " already wrote the same " + what + " in other words";
+    }
+    return "role " + candidate.role() + " is writing " + what + " to the same recipients";
+  }
+
+  private static String anyRoleReason(
       String role, ContentKeys keys, Candidate candidate, int nearDuplicateBits) {
     if (!role.equals(candidate.role())) {
       return "role " + candidate.role() + " is writing to the same recipients or thread";
@@ -47,5 +126,9 @@ public final class DuplicateDetector {
       return "another message about the same subject is already on its way";
     }
     return null;
+  }
+
+  private static String describe(List<ConflictFact> facts) {
+    return facts.stream().map(ConflictFact::describe).collect(Collectors.joining("; "));
   }
 }

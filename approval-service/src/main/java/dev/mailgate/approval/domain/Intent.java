@@ -100,6 +100,18 @@ public class Intent {
 
   public Long fingerprint;
 
+  /** What the email is about ({@link TopicTerms}); null for intents stored before V3. */
+  @Column(name = "topic_terms")
+  public String topicTerms;
+
+  /** What the email states ({@link Fact#encode}). */
+  public String facts;
+
+  /** How this intent disagrees with the members of its conflict group, for reviewers. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "conflict_facts")
+  public JsonNode conflictFacts;
+
   @Column(name = "expires_at")
   public Instant expiresAt;
 
@@ -133,7 +145,12 @@ public class Intent {
   /** The duplicate and conflict keys stored with the intent. */
   public ContentKeys keys() {
     return new ContentKeys(
-        contentHash, recipientsHash, subjectKey, fingerprint == null ? 0 : fingerprint);
+        contentHash,
+        recipientsHash,
+        subjectKey,
+        fingerprint == null ? 0 : fingerprint,
+        topicTerms,
+        facts);
   }
 
   /** Computes the duplicate and conflict keys from the content (again after a reviewer's edit). */
@@ -143,6 +160,8 @@ public class Intent {
     recipientsHash = keys.recipientsHash();
     subjectKey = keys.subjectKey();
     fingerprint = keys.fingerprint();
+    topicTerms = keys.topicTerms();
+    facts = keys.facts();
     return keys;
   }
 

@@ -32,7 +32,7 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
 
   private static final String CANDIDATE_FIELDS =
       "i.intentId, i.role, i.state, i.contentHash, i.recipientsHash, i.subjectKey, i.fingerprint,"
-          + " i.conflictId, i.receivedAt";
+          + " i.conflictId, i.receivedAt, i.threadKey, i.topicTerms, i.facts";
 
   public Set<String> existingIds(Collection<String> ids) {
     if (ids.isEmpty()) {
@@ -133,7 +133,10 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
         (String) row[6],
         row[7] == null ? 0 : ((Number) row[7]).longValue(),
         (UUID) row[8],
-        (Instant) row[9]);
+        (Instant) row[9],
+        (String) row[10],
+        (String) row[11],
+        (String) row[12]);
   }
 
   /**

@@ -43,6 +43,18 @@ public class Mailbox {
   @Column(name = "near_duplicate_bits")
   public int nearDuplicateBits = 3;
 
+  @Column(name = "conflict_scope")
+  public ConflictScope conflictScope = ConflictScope.TOPIC;
+
+  @Column(name = "topic_similarity")
+  public double topicSimilarity = ConflictRules.DEFAULT_TOPIC_SIMILARITY;
+
+  @Column(name = "contradiction_similarity")
+  public double contradictionSimilarity = ConflictRules.DEFAULT_CONTRADICTION_SIMILARITY;
+
+  @Column(name = "duplicate_similarity")
+  public double duplicateSimilarity = ConflictRules.DEFAULT_DUPLICATE_SIMILARITY;
+
   @Column(name = "updated_at")
   public Instant updatedAt = Instant.now();
 }

@@ -49,6 +49,19 @@ final class WireConverters {
   }
 
   @Converter(autoApply = true)
+  static class Scope implements AttributeConverter<ConflictScope, String> {
+    @Override
+    public String convertToDatabaseColumn(ConflictScope value) {
+      return value == null ? null : value.wire();
+    }
+
+    @Override
+    public ConflictScope convertToEntityAttribute(String wire) {
+      return wire == null ? null : ConflictScope.fromWire(wire);
+    }
+  }
+
+  @Converter(autoApply = true)
   static class State implements AttributeConverter<DecisionState, String> {
     @Override
     public String convertToDatabaseColumn(DecisionState value) {

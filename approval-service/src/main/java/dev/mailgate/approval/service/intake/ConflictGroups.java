@@ -1,12 +1,17 @@
 package dev.mailgate.approval.service.intake;
 
+import dev.mailgate.approval.domain.Assessment;
 import dev.mailgate.approval.domain.Candidate;
+import dev.mailgate.approval.domain.ConflictFact;
+import dev.mailgate.approval.domain.ConflictFacts;
+import dev.mailgate.approval.domain.FactDifference;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
 import dev.mailgate.approval.service.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,7 +31,11 @@ public class ConflictGroups {
     this.decisions = decisions;
   }
 
-  void join(Intent newcomer, List<Candidate> members, BatchContext batch) {
+  void join(
+      Intent newcomer,
+      List<Candidate> members,
+      List<Assessment.Disagreement> disagreements,
+      BatchContext batch) {
     List<Intent> others =
         members.stream()
             .map(
@@ -42,7 +51,25 @@ public class ConflictGroups {
             .findFirst()
             .orElseGet(UUID::randomUUID);
     newcomer.conflictId = group;
+    List<FactDifference> differences = new ArrayList<>(ConflictFacts.read(newcomer));
+    for (Assessment.Disagreement d : disagreements) {
+      for (ConflictFact fact : d.facts()) {
+        differences.add(
+            FactDifference.of(fact, newcomer.role, d.other().role(), d.other().intentId()));
+      }
+    }
+    ConflictFacts.write(newcomer, differences);
     for (Intent other : others) {
+      List<FactDifference> mirrored =
+          differences.stream()
+              .filter(f -> other.intentId.equals(f.otherIntentId()))
+              .map(f -> f.mirrored(newcomer.intentId))
+              .toList();
+      if (!mirrored.isEmpty() && other.isPending()) {
+        List<FactDifference> theirs = new ArrayList<>(ConflictFacts.read(other));
+        theirs.addAll(mirrored);
+        ConflictFacts.write(other, theirs);
+      }
       if (other.conflictId != null && !other.conflictId.equals(group)) {
         merge(other.conflictId, group, batch);
       }
@@ -56,7 +83,10 @@ public class ConflictGroups {
                 + newcomer.intentId
                 + " from role "
                 + newcomer.role
-                + " writes to the same recipients or thread");
+                + (mirrored.isEmpty()
+                    ? " writes about the same subject to the same recipients or thread"
+                    : " says otherwise: "
+                        + String.join("; ", mirrored.stream().map(FactDifference::says).toList())));
       }
     }
   }

@@ -103,7 +103,7 @@ public class IntentIntake {
     OversightDecider.Verdict verdict = decider.decide(intent, keys, batch);
     intent.relatedIntentId = verdict.relatedIntentId();
     if (verdict.state() == DecisionState.CONFLICT) {
-      conflicts.join(intent, verdict.conflictsWith(), batch);
+      conflicts.join(intent, verdict.conflictsWith(), verdict.disagreements(), batch);
     }
     if (verdict.state() == DecisionState.HELD || verdict.state() == DecisionState.CONFLICT) {
       long ttl = batch.policy(intent.mailboxId).orElseThrow().mailbox().reviewTtlSeconds;

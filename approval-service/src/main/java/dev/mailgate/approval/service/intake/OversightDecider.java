@@ -3,6 +3,7 @@ package dev.mailgate.approval.service.intake;
 import dev.mailgate.approval.domain.Assessment;
 import dev.mailgate.approval.domain.Candidate;
 import dev.mailgate.approval.domain.ConflictAction;
+import dev.mailgate.approval.domain.ConflictRules;
 import dev.mailgate.approval.domain.ContentKeys;
 import dev.mailgate.approval.domain.DuplicateDetector;
 import dev.mailgate.approval.domain.Intent;
@@ -28,9 +29,13 @@ public class OversightDecider {
 
   /** The outcome for the new intent; conflicting candidates are handled by the caller. */
   public record Verdict(
-      DecisionState state, String reason, String relatedIntentId, List<Candidate> conflictsWith) {
+      DecisionState state,
+      String reason,
+      String relatedIntentId,
+      List<Candidate> conflictsWith,
+      List<Assessment.Disagreement> disagreements) {
     static Verdict of(DecisionState state, String reason) {
-      return new Verdict(state, reason, null, List.of());
+      return new Verdict(state, reason, null, List.of(), List.of());
     }
   }
 
@@ -65,13 +70,15 @@ public class OversightDecider {
             batch.overlapping(intent.mailboxId, recipients, intent.threadKey, windowStart));
     candidates.addAll(window.candidates(intent));
     Assessment assessment =
-        DuplicateDetector.assess(intent.role, keys, candidates, mailbox.nearDuplicateBits);
+        DuplicateDetector.assess(
+            intent.role, intent.threadKey, keys, candidates, ConflictRules.of(mailbox));
     if (assessment instanceof Assessment.Duplicate duplicate) {
       return new Verdict(
           DecisionState.DUPLICATE,
           "the same message to the same recipients was already sent within "
               + Duration.ofSeconds(mailbox.duplicateWindowSeconds),
           duplicate.originalIntentId(),
+          List.of(),
           List.of());
     }
     Optional<String> cooling = cooldown(intent, mailbox, recipients, batch, batch.window(policy));
@@ -81,7 +88,11 @@ public class OversightDecider {
     if (assessment instanceof Assessment.Conflict conflict
         && mailbox.conflictAction == ConflictAction.HOLD) {
       return new Verdict(
-          DecisionState.CONFLICT, "held for a reviewer: " + conflict.why(), null, conflict.with());
+          DecisionState.CONFLICT,
+          "held for a reviewer: " + conflict.why(),
+          null,
+          conflict.with(),
+          conflict.disagreements());
     }
     return byMode(mailbox.oversightMode);
   }

@@ -1,6 +1,7 @@
 package dev.mailgate.approval.service.policy;
 
 import dev.mailgate.approval.domain.ConflictAction;
+import dev.mailgate.approval.domain.ConflictScope;
 import dev.mailgate.approval.domain.ExpiryAction;
 import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.OversightMode;
@@ -22,7 +23,11 @@ public record MailboxSettings(
     Integer roleSendsPerHour,
     Duration recipientCooldown,
     Duration duplicateWindow,
-    Integer nearDuplicateBits) {
+    Integer nearDuplicateBits,
+    String conflictScope,
+    Double topicSimilarity,
+    Double contradictionSimilarity,
+    Double duplicateSimilarity) {
 
   /** The oversight mode asked for, if any; a bad value is a 400. */
   public Optional<OversightMode> mode() {
@@ -43,7 +48,11 @@ public record MailboxSettings(
         roleSendsPerHour,
         recipientCooldown,
         duplicateWindow,
-        nearDuplicateBits);
+        nearDuplicateBits,
+        conflictScope,
+        topicSimilarity,
+        contradictionSimilarity,
+        duplicateSimilarity);
   }
 
   /**
@@ -84,6 +93,26 @@ public record MailboxSettings(
     if (nearDuplicateBits != null) {
       mailbox.nearDuplicateBits = between("near_duplicate_bits", nearDuplicateBits, 0, 32);
     }
+    if (conflictScope != null) {
+      mailbox.conflictScope = wire(() -> ConflictScope.fromWire(conflictScope));
+    }
+    if (topicSimilarity != null) {
+      mailbox.topicSimilarity = fraction("topic_similarity", topicSimilarity);
+    }
+    if (contradictionSimilarity != null) {
+      mailbox.contradictionSimilarity =
+          fraction("contradiction_similarity", contradictionSimilarity);
+    }
+    if (duplicateSimilarity != null) {
+      mailbox.duplicateSimilarity = fraction("duplicate_similarity", duplicateSimilarity);
+    }
+  }
+
+  private static double fraction(String field, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw ApiProblem.badRequest(field + " must be between 0 and 1");
+    }
+    return value;
   }
 
   private static long positiveSeconds(String field, Duration value) {

@@ -64,7 +64,9 @@ public class PolicySeeder {
       }
       MailboxSettings settings =
           mailbox.settings() == null
-              ? new MailboxSettings(null, null, null, null, null, null, null, null, null, null)
+              ? new MailboxSettings(
+                  null, null, null, null, null, null, null, null, null, null, null, null, null,
+                  null)
               : mailbox.settings();
       admin.upsertMailbox(mailbox.id(), settings, SEED);
       for (SeedGrant grant : mailbox.grants() == null ? List.<SeedGrant>of() : mailbox.grants()) {

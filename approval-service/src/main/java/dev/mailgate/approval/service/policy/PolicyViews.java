@@ -20,7 +20,11 @@ public final class PolicyViews {
       Integer roleSendsPerHour,
       Duration recipientCooldown,
       Duration duplicateWindow,
-      int nearDuplicateBits) {}
+      int nearDuplicateBits,
+      String conflictScope,
+      double topicSimilarity,
+      double contradictionSimilarity,
+      double duplicateSimilarity) {}
 
   /** A role's grant. */
   public record GrantView(String mailboxId, String role, boolean send, boolean read) {}
@@ -42,7 +46,11 @@ public final class PolicyViews {
         m.roleSendsPerHour,
         Duration.ofSeconds(m.recipientCooldownSeconds),
         Duration.ofSeconds(m.duplicateWindowSeconds),
-        m.nearDuplicateBits);
+        m.nearDuplicateBits,
+        m.conflictScope.wire(),
+        m.topicSimilarity,
+        m.contradictionSimilarity,
+        m.duplicateSimilarity);
   }
 
   public static GrantView of(RoleGrant g) {
