@@ -32,7 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Anchors {
 
-  static final String TOPIC = "mailgate.bench-anchor";
+  /** Scratch topics are named with this prefix and the run's id, and deleted after the run. */
+  static final String TOPIC_PREFIX = "mailgate.bench-anchor-";
+
   private static final int PG_BATCH = 500;
 
   /** Records per second: produced, consumed; rows per second inserted. */
@@ -42,37 +44,44 @@ final class Anchors {
   private Anchors() {}
 
   static Figures measure(
+      String runId,
       Properties admin,
       List<ProducerRecord<String, byte[]>> records,
       String jdbcUrl,
       String user,
       String password)
       throws Exception {
+    String topic = TOPIC_PREFIX + runId;
     double produce;
     double consume;
     try (Admin client = Admin.create(admin)) {
-      if (client.listTopics().names().get().contains(TOPIC)) {
-        client.deleteTopics(Set.of(TOPIC)).all().get();
-        awaitGone(client);
-      }
-      client.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
+      client.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+      awaitLeaders(client, topic);
       try {
-        produce = produce(admin, records);
-        consume = consume(admin, records.size());
+        produce = produce(admin, topic, records);
+        consume = consume(admin, topic, records.size());
       } finally {
-        client.deleteTopics(Set.of(TOPIC)).all().get();
+        client.deleteTopics(Set.of(topic)).all().get();
       }
     }
     return new Figures(produce, consume, insert(records, jdbcUrl, user, password));
   }
 
-  private static void awaitGone(Admin client) throws Exception {
-    for (int i = 0; i < 50 && client.listTopics().names().get().contains(TOPIC); i++) {
+  /** Waits until every partition of the new topic has a leader, so no send waits for metadata. */
+  private static void awaitLeaders(Admin client, String topic) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      var description = client.describeTopics(Set.of(topic)).allTopicNames().get().get(topic);
+      if (description != null
+          && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+        return;
+      }
       Thread.sleep(100);
     }
+    throw new IllegalStateException("the scratch topic " + topic + " got no leaders in 10 s");
   }
 
-  private static double produce(Properties admin, List<ProducerRecord<String, byte[]>> records)
+  private static double produce(
+      Properties admin, String topic, List<ProducerRecord<String, byte[]>> records)
       throws Exception {
     Properties props = new Properties();
     props.putAll(admin);
@@ -81,11 +90,11 @@ final class Anchors {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-      producer.partitionsFor(TOPIC);
+      producer.partitionsFor(topic);
       long began = System.nanoTime();
       List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
       for (ProducerRecord<String, byte[]> r : records) {
-        acks.add(producer.send(new ProducerRecord<>(TOPIC, null, r.key(), r.value(), r.headers())));
+        acks.add(producer.send(new ProducerRecord<>(topic, null, r.key(), r.value(), r.headers())));
       }
       for (Future<RecordMetadata> ack : acks) {
         ack.get();
@@ -94,7 +103,7 @@ final class Anchors {
     }
   }
 
-  private static double consume(Properties admin, int expected) {
+  private static double consume(Properties admin, String topic, int expected) {
     Properties props = new Properties();
     props.putAll(admin);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -104,8 +113,8 @@ final class Anchors {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(TOPIC)) {
-        partitions.add(new TopicPartition(TOPIC, info.partition()));
+      for (PartitionInfo info : consumer.partitionsFor(topic)) {
+        partitions.add(new TopicPartition(topic, info.partition()));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
