@@ -21,7 +21,7 @@ public class ConsoleErrors {
     if (e.status() == 401) {
       return Response.status(401)
           .type(MediaType.TEXT_HTML_TYPE)
-          .entity(Views.signin(e.getMessage()).render())
+          .entity(Views.signin(e.getMessage(), null).render())
           .cookie(sessions.cleared())
           .build();
     }

@@ -41,10 +41,10 @@ public class SessionResource {
         sessions.open(cookie);
         return Response.seeOther(URI.create("/console/queue")).build();
       } catch (ConsoleException e) {
-        return Response.ok(Views.signin(e.getMessage())).cookie(sessions.cleared()).build();
+        return Response.ok(Views.signin(e.getMessage(), null)).cookie(sessions.cleared()).build();
       }
     }
-    return Response.ok(Views.signin(null)).build();
+    return Response.ok(Views.signin(null, null)).build();
   }
 
   @POST

@@ -10,7 +10,7 @@ final class Views {
 
   private Views() {}
 
-  static native TemplateInstance signin(String message);
+  static native TemplateInstance signin(String message, ConsoleSession session);
 
   static native TemplateInstance queue(Models.Queue page, ConsoleSession session);
 
