@@ -38,8 +38,9 @@ public class SessionResource {
   public Response home(@CookieParam(ConsoleSessions.COOKIE) String cookie) {
     if (cookie != null && !cookie.isEmpty()) {
       try {
-        sessions.open(cookie);
-        return Response.seeOther(URI.create("/console/queue")).build();
+        // The sign-in page, not a redirect: a redirect would carry a new link's #token fragment
+        // along; the page's script signs in with it, or goes on to the queue.
+        return Response.ok(Views.signin(null, sessions.open(cookie))).build();
       } catch (ConsoleException e) {
         return Response.ok(Views.signin(e.getMessage(), null)).cookie(sessions.cleared()).build();
       }

@@ -34,6 +34,8 @@
       // Drop the token from the address bar and history before anything else happens.
       history.replaceState(null, '', window.location.pathname);
       signIn(decodeURIComponent(match[1]));
+    } else if (document.getElementById('signed-in')) {
+      window.location.replace('/console/queue');
     }
     document.getElementById('signin-form').addEventListener('submit', function (event) {
       event.preventDefault();
