@@ -15,9 +15,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import dev.mailgate.approval.console.ConsoleQueries;
+import dev.mailgate.approval.console.QueueFilter;
 import dev.mailgate.events.Topics;
+import dev.mailgate.support.security.Caller;
+import dev.mailgate.support.security.MailboxScope;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,39 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @ApprovalTestResources
 class ConsoleActionsTest {
+
+  @Inject ConsoleQueries queries;
+
+  @Test
+  void theQueueFiltersByTextRoleAndScopeAndPagesByExpiry() {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String first = held("Engineer", "pg1@customer.example.com", "Paging " + tag + " one", "First");
+    String second = held("Architect", "pg2@customer.example.com", "Paging " + tag + " two", "2nd");
+    Caller carol =
+        new Caller("carol", "carol", Set.of("reviewer"), MailboxScope.of(Set.of("mbx_gated")));
+    Caller erin =
+        new Caller("erin", "erin", Set.of("reviewer"), MailboxScope.of(Set.of("mbx_all")));
+
+    var one = queries.list(QueueFilter.of("held", null, null, null, tag, "expiry", null), carol, 1);
+    assertThat(one.items()).extracting(i -> i.intentId).containsExactly(first);
+    String after = one.next().orElseThrow().encode();
+    var two =
+        queries.list(QueueFilter.of("held", null, null, null, tag, "expiry", after), carol, 1);
+    assertThat(two.items()).extracting(i -> i.intentId).containsExactly(second);
+    assertThat(two.next()).isEmpty();
+    assertThat(
+            queries
+                .list(QueueFilter.of(null, null, null, "Architect", tag, null, null), carol, 10)
+                .items())
+        .extracting(i -> i.intentId)
+        .containsExactly(second);
+    assertThat(
+            queries.list(QueueFilter.of(null, null, null, null, tag, null, null), erin, 10).items())
+        .isEmpty();
+    assertThat(queries.counts(erin))
+        .extracting(ConsoleQueries.Count::mailboxId)
+        .doesNotContain("mbx_gated");
+  }
 
   @Test
   void bulkDecisionsReportEachItemAndARejectionNeedsAReason() {
@@ -84,7 +122,8 @@ class ConsoleActionsTest {
         publish(
             intent("mbx_gated", "Architect", "cf@customer.example.com", "Launch", "On the 10th."));
     awaitJson(Topics.DECISIONS, 3, forIntent(pm));
-    String conflictId = awaitJson(Topics.DECISIONS, 2, forIntent(arch)).get(1).path("conflict_id").asText();
+    String conflictId =
+        awaitJson(Topics.DECISIONS, 2, forIntent(arch)).get(1).path("conflict_id").asText();
     String carol = session(TestTokens.reviewer("carol", "mbx_gated"));
 
     with(carol)
@@ -92,7 +131,8 @@ class ConsoleActionsTest {
         .then()
         .body(containsString(pm))
         .body(containsString(arch));
-    String page = with(carol).get("/console/items/{id}", pm).then().statusCode(200).extract().asString();
+    String page =
+        with(carol).get("/console/items/{id}", pm).then().statusCode(200).extract().asString();
     assertThat(page)
         .contains("data-member=\"" + pm + "\"", "data-member=\"" + arch + "\"")
         .contains("<span class=\"differs\">On the 10th.</span>")
@@ -116,7 +156,12 @@ class ConsoleActionsTest {
     Awaitility.await()
         .until(
             () ->
-                with(ivy).get("/console/queue?view=inbound").then().extract().asString().contains(reject));
+                with(ivy)
+                    .get("/console/queue?view=inbound")
+                    .then()
+                    .extract()
+                    .asString()
+                    .contains(reject));
     with(ivy)
         .get("/console/queue?view=inbound")
         .then()

@@ -145,8 +145,7 @@ class ConsoleBrowserTest {
         .isEqualTo("<script>alert(1)</script>");
     assertThat(browser.findElement(By.id("body")).getText())
         .contains("<img src=x onerror=alert(2)>", "click me (javascript:alert(3))");
-    assertThat(browser.findElements(By.cssSelector("#body img, #body a, #provenance b")))
-        .isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#body img, #body a, #provenance b"))).isEmpty();
     assertThat(browser.findElement(By.id("provenance")).getText())
         .contains("<b onmouseover=alert(4)>Mallory</b>");
     assertThatThrownBy(() -> browser.switchTo().alert())
@@ -167,9 +166,9 @@ class ConsoleBrowserTest {
 
   private static WebElement row(String id) {
     return Chromium.until(
-            browser,
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#rows tr[data-id='" + id + "']")));
+        browser,
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#rows tr[data-id='" + id + "']")));
   }
 
   private static void replace(WebElement field, String text) {

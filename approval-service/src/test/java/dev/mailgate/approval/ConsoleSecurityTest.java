@@ -98,7 +98,11 @@ class ConsoleSecurityTest {
     String other = session(TestTokens.reviewer("dave", "mbx_gated"));
     String token = csrf(carol);
 
-    form(carol).formParam("reason", "no").post("/console/items/{id}/reject", id).then().statusCode(403);
+    form(carol)
+        .formParam("reason", "no")
+        .post("/console/items/{id}/reject", id)
+        .then()
+        .statusCode(403);
     form(carol)
         .formParam("_csrf", csrf(other))
         .formParam("reason", "no")
@@ -140,7 +144,10 @@ class ConsoleSecurityTest {
         .statusCode(200)
         .body(not(containsString("Only for gated eyes")))
         .body(not(containsString("mbx_gated")));
-    with(allReviewer).get("/console/queue?mailbox=mbx_gated").then().body(not(containsString(gated)));
+    with(allReviewer)
+        .get("/console/queue?mailbox=mbx_gated")
+        .then()
+        .body(not(containsString(gated)));
     with(allReviewer).get("/console/items/{id}", gated).then().statusCode(404);
     form(allReviewer)
         .formParam("_csrf", csrf(allReviewer))

@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Decisions on several items at once, on conflict groups and on held inbound mail; each a form
- * post with the session's CSRF token, carried out with the reviewer's own scopes.
+ * Decisions on several items at once, on conflict groups and on held inbound mail; each a form post
+ * with the session's CSRF token, carried out with the reviewer's own scopes.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -77,7 +77,8 @@ public class ActionsResource {
                     reviews.reject(id, reason, session.caller());
                   }
                 });
-        results.add(new Models.Result(id, true, "approve".equals(action) ? "approved" : "rejected"));
+        results.add(
+            new Models.Result(id, true, "approve".equals(action) ? "approved" : "rejected"));
       } catch (ApiProblem e) {
         results.add(new Models.Result(id, false, e.getMessage()));
       }
@@ -103,7 +104,9 @@ public class ActionsResource {
       throw new ConsoleException(404, "No such conflict group.");
     }
     ConsoleException.attempt(
-        () -> reviews.resolveConflict(group, keep == null ? List.of() : List.of(keep), null, session.caller()));
+        () ->
+            reviews.resolveConflict(
+                group, keep == null ? List.of() : List.of(keep), null, session.caller()));
     return ItemPage.backTo(keep);
   }
 

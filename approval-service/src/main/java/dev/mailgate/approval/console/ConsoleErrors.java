@@ -5,8 +5,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Console refusals as pages: a missing, expired or revoked session shows the sign-in page (401)
- * and clears the cookie; anything else an error page with its status and reason.
+ * Console refusals as pages: a missing, expired or revoked session shows the sign-in page (401) and
+ * clears the cookie; anything else an error page with its status and reason.
  */
 public class ConsoleErrors {
 

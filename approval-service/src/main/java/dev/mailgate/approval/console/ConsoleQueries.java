@@ -52,12 +52,14 @@ public class ConsoleQueries {
     StringBuilder where = new StringBuilder("from Intent i where ");
     switch (filter.view()) {
       case "monitored" -> where.append("i.reviewAfter = true");
-      case "held" -> where.append("i.state = :state").append(put(params, "state", DecisionState.HELD));
+      case "held" ->
+          where.append("i.state = :state").append(put(params, "state", DecisionState.HELD));
       case "conflict" ->
           where.append("i.state = :state").append(put(params, "state", DecisionState.CONFLICT));
       default -> where.append("i.state in :pending").append(put(params, "pending", PENDING));
     }
-    visible.ifPresent(v -> where.append(" and i.mailboxId in :visible").append(put(params, "visible", v)));
+    visible.ifPresent(
+        v -> where.append(" and i.mailboxId in :visible").append(put(params, "visible", v)));
     equal(where, params, "mailboxId", filter.mailbox());
     equal(where, params, "team", filter.team());
     equal(where, params, "role", filter.role());
@@ -108,7 +110,8 @@ public class ConsoleQueries {
             Map.of("pending", PENDING))
         .forEach(
             row ->
-                counts.computeIfAbsent((String) row[0], k -> new long[4])[
+                counts
+                        .computeIfAbsent((String) row[0], k -> new long[4])[
                         row[1] == DecisionState.HELD ? 0 : 1] +=
                     (Long) row[2]);
     grouped(
@@ -117,16 +120,21 @@ public class ConsoleQueries {
                 + " group by i.mailboxId",
             visible,
             Map.of())
-        .forEach(row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[2] += (Long) row[2]);
+        .forEach(
+            row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[2] += (Long) row[2]);
     grouped(
             "select i.mailboxId, 'i', count(i) from InboundItem i where i.state = 'held'"
                 + scope
                 + " group by i.mailboxId",
             visible,
             Map.of())
-        .forEach(row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[3] += (Long) row[2]);
+        .forEach(
+            row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[3] += (Long) row[2]);
     return counts.entrySet().stream()
-        .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+        .map(
+            e ->
+                new Count(
+                    e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
         .toList();
   }
 

@@ -89,8 +89,8 @@ public class ConsoleSessions {
   }
 
   /**
-   * Refuses (403) a state change that does not carry the session's CSRF token or comes from
-   * another site (Origin or Sec-Fetch-Site say so).
+   * Refuses (403) a state change that does not carry the session's CSRF token or comes from another
+   * site (Origin or Sec-Fetch-Site say so).
    */
   public void checkChange(ConsoleSession session, String presented, HttpHeaders headers) {
     String fetchSite = headers.getHeaderString("Sec-Fetch-Site");

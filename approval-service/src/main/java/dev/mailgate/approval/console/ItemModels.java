@@ -72,14 +72,22 @@ public class ItemModels {
       Intent intent, String subject, String to, String cc, String bcc, String markdown) {
     String s = subject == null ? intent.subject : subject;
     String m = markdown == null ? intent.markdown : markdown;
-    String t = to == null ? String.join(", ", intent.to) : String.join(", ", ItemPage.addresses(to));
-    String c = cc == null ? String.join(", ", intent.cc) : String.join(", ", ItemPage.addresses(cc));
+    String t =
+        to == null ? String.join(", ", intent.to) : String.join(", ", ItemPage.addresses(to));
+    String c =
+        cc == null ? String.join(", ", intent.cc) : String.join(", ", ItemPage.addresses(cc));
     String b =
         bcc == null ? String.join(", ", intent.bcc) : String.join(", ", ItemPage.addresses(bcc));
-    String before = recipients(String.join(", ", intent.to), String.join(", ", intent.cc), String.join(", ", intent.bcc));
+    String before =
+        recipients(
+            String.join(", ", intent.to),
+            String.join(", ", intent.cc),
+            String.join(", ", intent.bcc));
     String after = recipients(t, c, b);
     boolean changed =
-        !Objects.equals(s, intent.subject) || !Objects.equals(m, intent.markdown) || !before.equals(after);
+        !Objects.equals(s, intent.subject)
+            || !Objects.equals(m, intent.markdown)
+            || !before.equals(after);
     return new Models.Preview(
         intent,
         s,
@@ -117,8 +125,7 @@ public class ItemModels {
     for (Intent m : members) {
       List<LineDiff.Line> lines = new ArrayList<>();
       for (String line : lines(m.markdown)) {
-        boolean shared =
-            members.stream().allMatch(o -> o == m || lines(o.markdown).contains(line));
+        boolean shared = members.stream().allMatch(o -> o == m || lines(o.markdown).contains(line));
         lines.add(new LineDiff.Line(shared ? "same" : "added", line));
       }
       out.add(
@@ -146,7 +153,9 @@ public class ItemModels {
     }
     List<LineDiff.Line> diff = new ArrayList<>();
     if (original.has("subject")) {
-      diff.addAll(LineDiff.diff("Subject: " + original.path("subject").asText(), "Subject: " + intent.subject));
+      diff.addAll(
+          LineDiff.diff(
+              "Subject: " + original.path("subject").asText(), "Subject: " + intent.subject));
     }
     if (original.has("markdown")) {
       diff.addAll(LineDiff.diff(original.path("markdown").asText(), intent.markdown));

@@ -39,10 +39,7 @@ public class ItemPage {
   private final ItemModels models;
 
   public ItemPage(
-      ConsoleSessions sessions,
-      ConsoleQueries queries,
-      ReviewService reviews,
-      ItemModels models) {
+      ConsoleSessions sessions, ConsoleQueries queries, ReviewService reviews, ItemModels models) {
     this.sessions = sessions;
     this.queries = queries;
     this.reviews = reviews;
@@ -158,7 +155,10 @@ public class ItemPage {
   static List<String> addresses(String text) {
     return text == null
         ? List.of()
-        : Arrays.stream(text.split("[,;\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        : Arrays.stream(text.split("[,;\\s]+"))
+            .map(String::strip)
+            .filter(a -> !a.isEmpty())
+            .toList();
   }
 
   /** Browsers submit textarea line breaks as CRLF; the agent's text uses LF. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A line diff (longest common subsequence) for showing a reviewer's edit before it is confirmed
- * and the differences between the members of a conflict group. Texts longer than {@link #MAX_LINES}
+ * A line diff (longest common subsequence) for showing a reviewer's edit before it is confirmed and
+ * the differences between the members of a conflict group. Texts longer than {@link #MAX_LINES}
  * lines are shown as wholly removed and added rather than compared, to keep the work bounded.
  */
 public final class LineDiff {
@@ -69,6 +69,8 @@ public final class LineDiff {
   }
 
   private static String[] lines(String text) {
-    return text == null || text.isEmpty() ? new String[0] : text.replace("\r\n", "\n").split("\n", -1);
+    return text == null || text.isEmpty()
+        ? new String[0]
+        : text.replace("\r\n", "\n").split("\n", -1);
   }
 }

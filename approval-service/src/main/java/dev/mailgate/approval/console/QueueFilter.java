@@ -21,7 +21,13 @@ public record QueueFilter(
 
   /** A filter from query parameters: unknown values fall back to the defaults, text is capped. */
   public static QueueFilter of(
-      String view, String mailbox, String team, String role, String text, String sort, String after) {
+      String view,
+      String mailbox,
+      String team,
+      String role,
+      String text,
+      String sort,
+      String after) {
     String v =
         view != null && view.matches("pending|held|conflict|monitored|inbound") ? view : "pending";
     String s = "expiry".equals(sort) && !v.equals("monitored") ? "expiry" : "received";
@@ -33,8 +39,7 @@ public record QueueFilter(
         cursor = Optional.empty();
       }
     }
-    return new QueueFilter(
-        v, clean(mailbox), clean(team), clean(role), clean(text), s, cursor);
+    return new QueueFilter(v, clean(mailbox), clean(team), clean(role), clean(text), s, cursor);
   }
 
   /** Whether the listing is ordered by time to expiry. */

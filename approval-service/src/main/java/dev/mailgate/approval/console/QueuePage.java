@@ -1,13 +1,13 @@
 package dev.mailgate.approval.console;
 
 import dev.mailgate.approval.service.review.Cursor;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.quarkus.qute.TemplateInstance;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The queue: held, conflict or monitored items of the reviewer's mailboxes with filters, counts
- * per mailbox, held inbound mail, keyset pages; {@code /rows} is the fragment the page polls.
+ * The queue: held, conflict or monitored items of the reviewer's mailboxes with filters, counts per
+ * mailbox, held inbound mail, keyset pages; {@code /rows} is the fragment the page polls.
  */
 @Path("/console/queue")
 @Produces(MediaType.TEXT_HTML)

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 public final class SafeMarkdown {
 
   private static final Pattern BOLD = Pattern.compile("\\*\\*(\\S(?:.*?\\S)?)\\*\\*");
-  private static final Pattern ITALIC = Pattern.compile("(?<![*\\w])\\*(\\S(?:.*?\\S)?)\\*(?![*\\w])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![*\\w])\\*(\\S(?:.*?\\S)?)\\*(?![*\\w])");
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]*)\\)");
+  private static final Pattern LINK =
+      Pattern.compile("\\[([^\\]]*)]\\(((?:[^()\\s]|\\([^()\\s]*\\))*)\\)");
   private static final Pattern HEADING = Pattern.compile("(#{1,6})\\s+(.*)");
   private static final Pattern BULLET = Pattern.compile("\\s*[-*+]\\s+(.*)");
 

@@ -63,9 +63,7 @@ public class SessionResource {
   @Operation(hidden = true)
   public Response signInWithForm(@FormParam("token") String token, @Context HttpHeaders headers) {
     ConsoleSession session = openFrom(token, headers);
-    return Response.seeOther(URI.create("/console/queue"))
-        .cookie(sessions.cookie(session))
-        .build();
+    return Response.seeOther(URI.create("/console/queue")).cookie(sessions.cookie(session)).build();
   }
 
   @POST
