@@ -126,6 +126,41 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void aTwoRoleConflictIsComparedSideBySideAndResolvedByKeepingOne() {
+    String pm =
+        Bus.publish(
+            Bus.intent(
+                "mbx_gated",
+                "ProductManager",
+                "fay@customer.example.com",
+                "Launch date",
+                "Hi Fay,\nWe launch on the 3rd.\nRegards"));
+    String arch =
+        Bus.publish(
+            Bus.intent(
+                "mbx_gated",
+                "Architect",
+                "fay@customer.example.com",
+                "Launch date",
+                "Hi Fay,\nWe launch on the 10th.\nRegards"));
+    awaitJson(Topics.DECISIONS, 3, forIntent(pm));
+    awaitJson(Topics.DECISIONS, 2, forIntent(arch));
+    signIn();
+
+    open(pm);
+    List<WebElement> members = browser.findElements(By.cssSelector(".member"));
+    assertThat(members).hasSize(2);
+    assertThat(browser.findElements(By.cssSelector(".member pre .differs")))
+        .extracting(WebElement::getText)
+        .containsExactlyInAnyOrder("We launch on the 3rd.", "We launch on the 10th.");
+    Chromium.screenshot(browser, "conflict");
+    browser.findElement(By.cssSelector(".member[data-member='" + arch + "'] button.keep")).click();
+    Chromium.until(browser, ExpectedConditions.textToBe(By.id("state"), "approved"));
+    awaitJson(Topics.APPROVED, 1, forIntent(arch));
+    assertThat(Bus.read(Topics.APPROVED, forIntent(pm))).isEmpty();
+  }
+
+  @Test
   void hostileContentIsShownAsInertText() {
     var intent =
         Bus.intent(

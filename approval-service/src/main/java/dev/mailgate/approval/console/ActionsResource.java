@@ -54,8 +54,7 @@ public class ActionsResource {
       @FormParam("id") List<String> ids,
       @FormParam("reason") String reason,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     if (!"approve".equals(action) && !"reject".equals(action)) {
       throw new ConsoleException(400, "Choose approve or reject.");
     }
@@ -95,8 +94,7 @@ public class ActionsResource {
       @FormParam("_csrf") String csrf,
       @FormParam("keep") String keep,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     UUID group;
     try {
       group = UUID.fromString(conflictId);
@@ -118,8 +116,7 @@ public class ActionsResource {
       @PathParam("emailId") String emailId,
       @FormParam("_csrf") String csrf,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     ConsoleException.attempt(() -> inbound.release(emailId, session.caller()));
     return Response.seeOther(URI.create("/console/queue?view=inbound")).build();
   }
@@ -133,8 +130,7 @@ public class ActionsResource {
       @FormParam("_csrf") String csrf,
       @FormParam("reason") String reason,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     ConsoleException.attempt(() -> inbound.reject(emailId, reason, session.caller()));
     return Response.seeOther(URI.create("/console/queue?view=inbound")).build();
   }

@@ -65,7 +65,7 @@ public class AdminPage {
   @GET
   @Operation(hidden = true)
   public TemplateInstance page(@CookieParam(ConsoleSessions.COOKIE) String cookie) {
-    ConsoleSession session = adminSession(cookie);
+    ConsoleSession session = requireAdmin(sessions.open(cookie));
     List<Box> boxes =
         QuarkusTransaction.requiringNew()
             .call(
@@ -106,37 +106,26 @@ public class AdminPage {
   }
 
   @POST
-  @Path("/{id}/mode-changes/{change}/confirm")
+  @Path("/{id}/mode-changes/{change}/{verb:confirm|cancel}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
-  public Response confirm(
+  public Response decideRaise(
       @CookieParam(ConsoleSessions.COOKIE) String cookie,
       @PathParam("id") String id,
       @PathParam("change") String change,
+      @PathParam("verb") String verb,
       @FormParam("_csrf") String csrf,
       @Context HttpHeaders headers) {
     ConsoleSession session = change(cookie, csrf, headers, id);
-    ConsoleException.attempt(() -> modeChanges.confirm(id, uuid(change), actor(session)));
+    ConsoleException.attempt(
+        () ->
+            "confirm".equals(verb)
+                ? modeChanges.confirm(id, uuid(change), actor(session))
+                : modeChanges.cancel(id, uuid(change), actor(session)));
     return back();
   }
 
-  @POST
-  @Path("/{id}/mode-changes/{change}/cancel")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Operation(hidden = true)
-  public Response cancel(
-      @CookieParam(ConsoleSessions.COOKIE) String cookie,
-      @PathParam("id") String id,
-      @PathParam("change") String change,
-      @FormParam("_csrf") String csrf,
-      @Context HttpHeaders headers) {
-    ConsoleSession session = change(cookie, csrf, headers, id);
-    ConsoleException.attempt(() -> modeChanges.cancel(id, uuid(change), actor(session)));
-    return back();
-  }
-
-  private ConsoleSession adminSession(String cookie) {
-    ConsoleSession session = sessions.open(cookie);
+  private static ConsoleSession requireAdmin(ConsoleSession session) {
     if (!session.isAdmin()) {
       throw ConsoleException.forbidden("Administration needs an admin token.");
     }
@@ -144,8 +133,8 @@ public class AdminPage {
   }
 
   private ConsoleSession change(String cookie, String csrf, HttpHeaders headers, String mailbox) {
-    ConsoleSession session = adminSession(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
+    requireAdmin(session);
     if (!session.caller().mayActOn(mailbox)) {
       throw ConsoleException.forbidden("Your token does not administer mailbox " + mailbox + ".");
     }

@@ -88,6 +88,13 @@ public class ConsoleSessions {
         csrf(token.getTokenID()));
   }
 
+  /** The session of a state-changing request, after {@link #checkChange}. */
+  public ConsoleSession change(String cookie, String csrf, HttpHeaders headers) {
+    ConsoleSession session = open(cookie);
+    checkChange(session, csrf, headers);
+    return session;
+  }
+
   /**
    * Refuses (403) a state change that does not carry the session's CSRF token or comes from another
    * site (Origin or Sec-Fetch-Site say so).

@@ -68,8 +68,7 @@ public class ItemPage {
       @FormParam("bcc") String bcc,
       @FormParam("markdown") String markdown,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     Intent intent = find(id, session);
     return Views.preview(
         models.preview(intent, subject, to, cc, bcc, normalise(markdown)), session);
@@ -91,8 +90,7 @@ public class ItemPage {
       @FormParam("markdown") String markdown,
       @FormParam("reason") String reason,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     Intent intent = find(id, session);
     Edits edits =
         "1".equals(edited)
@@ -118,8 +116,7 @@ public class ItemPage {
       @FormParam("_csrf") String csrf,
       @FormParam("reason") String reason,
       @Context HttpHeaders headers) {
-    ConsoleSession session = sessions.open(cookie);
-    sessions.checkChange(session, csrf, headers);
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
     ConsoleException.attempt(() -> reviews.reject(id, reason, session.caller()));
     return backTo(id);
   }

@@ -16,6 +16,8 @@ final class Views {
 
   static native TemplateInstance rows(Models.Queue page);
 
+  static native TemplateInstance counts(Models.Queue page);
+
   static native TemplateInstance item(Models.Item page, ConsoleSession session);
 
   static native TemplateInstance preview(Models.Preview page, ConsoleSession session);

@@ -69,6 +69,14 @@
           var currentId = current ? current.getAttribute('data-id') : null;
           rows.innerHTML = html;
           last = html;
+          var counts = document.getElementById('counts');
+          if (counts) {
+            fetch('/console/queue/counts', { credentials: 'same-origin' }).then(function (r) {
+              return r.ok ? r.text() : null;
+            }).then(function (text) {
+              if (text !== null) { counts.innerHTML = text; }
+            }, function () {});
+          }
           rows.querySelectorAll('input[name=id]').forEach(function (box) {
             box.checked = !!checked[box.value];
           });
