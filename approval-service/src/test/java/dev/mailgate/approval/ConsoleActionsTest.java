@@ -235,6 +235,34 @@ class ConsoleActionsTest {
         .then()
         .statusCode(303);
     modeIs(mailbox, "autonomous");
+
+    form(ada)
+        .formParam("_csrf", adminCsrf(ada))
+        .formParam("role", "Support")
+        .formParam("send", "1")
+        .post("/console/admin/{id}/grants", mailbox)
+        .then()
+        .statusCode(303);
+    form(ada)
+        .formParam("_csrf", adminCsrf(ada))
+        .formParam("pattern", "not a pattern")
+        .formParam("effect", "allow")
+        .post("/console/admin/{id}/rules", mailbox)
+        .then()
+        .statusCode(400)
+        .body(containsString("pattern must be an address"));
+    form(ada)
+        .formParam("_csrf", adminCsrf(ada))
+        .formParam("pattern", "*@partner.example.com")
+        .formParam("effect", "deny")
+        .post("/console/admin/{id}/rules", mailbox)
+        .then()
+        .statusCode(303);
+    as(TestTokens.admin("root"))
+        .get("/api/mailboxes/{id}", mailbox)
+        .then()
+        .body("grants.find { it.role == 'Support' }.send", equalTo(true))
+        .body("rules[0].pattern", equalTo("*@partner.example.com"));
   }
 
   private static String adminCsrf(String session) {

@@ -125,6 +125,56 @@ public class AdminPage {
     return back();
   }
 
+  @POST
+  @Path("/{id}/grants")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response grant(
+      @CookieParam(ConsoleSessions.COOKIE) String cookie,
+      @PathParam("id") String id,
+      @FormParam("_csrf") String csrf,
+      @FormParam("role") String role,
+      @FormParam("send") String send,
+      @FormParam("read") String read,
+      @FormParam("remove") String remove,
+      @Context HttpHeaders headers) {
+    ConsoleSession session = change(cookie, csrf, headers, id);
+    if (role == null || role.isBlank() || role.length() > 100) {
+      throw new ConsoleException(400, "A grant names a role (1-100 characters).");
+    }
+    String r = role.strip();
+    ConsoleException.attempt(
+        () ->
+            remove != null
+                ? admin.removeGrant(id, r, actor(session))
+                : admin.putGrant(id, r, send != null, read != null, actor(session)));
+    return back();
+  }
+
+  @POST
+  @Path("/{id}/rules")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response rule(
+      @CookieParam(ConsoleSessions.COOKIE) String cookie,
+      @PathParam("id") String id,
+      @FormParam("_csrf") String csrf,
+      @FormParam("pattern") String pattern,
+      @FormParam("effect") String effect,
+      @FormParam("remove") Long remove,
+      @Context HttpHeaders headers) {
+    ConsoleSession session = change(cookie, csrf, headers, id);
+    if (remove == null && (pattern == null || pattern.isBlank())) {
+      throw new ConsoleException(400, "A rule needs an address or *@domain.");
+    }
+    ConsoleException.attempt(
+        () ->
+            remove != null
+                ? admin.removeRule(id, remove, actor(session))
+                : admin.addRule(id, pattern, effect, actor(session)));
+    return back();
+  }
+
   private static ConsoleSession requireAdmin(ConsoleSession session) {
     if (!session.isAdmin()) {
       throw ConsoleException.forbidden("Administration needs an admin token.");
