@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -95,6 +96,13 @@ class ConsoleBrowserTest {
     assertThat(approved.path("subject").asText()).isEqualTo("Release date: Friday");
     assertThat(approved.path("markdown").asText()).contains("on Friday").doesNotContain("\r");
     assertThat(approved.path("approved_by").path("id").asText()).isEqualTo("rita");
+
+    Dimension laptop = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.get(console + "queue");
+    row(later);
+    Chromium.screenshot(browser, "queue-phone");
+    browser.manage().window().setSize(laptop);
   }
 
   @Test
