@@ -1,0 +1,214 @@
+package dev.mailgate.approval.console;
+
+import dev.mailgate.approval.domain.InboundItem;
+import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.approval.service.review.Cursor;
+import dev.mailgate.events.DecisionState;
+import dev.mailgate.support.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The console's read side: the queue with its filters and keyset pages (by arrival or by expiry),
+ * counts per mailbox, a reviewer's recent rejection reasons; always within the caller's mailboxes.
+ */
+@ApplicationScoped
+public class ConsoleQueries {
+
+  private static final List<DecisionState> PENDING =
+      List.of(DecisionState.HELD, DecisionState.CONFLICT);
+
+  private final EntityManager em;
+
+  public ConsoleQueries(EntityManager em) {
+    this.em = em;
+  }
+
+  /** A page of the queue and the cursor of the next one. */
+  public record Page(List<Intent> items, Optional<Cursor> next) {}
+
+  /** Waiting items of one mailbox. */
+  public record Count(String mailboxId, long held, long conflict, long monitored, long inbound) {}
+
+  @Transactional
+  public Page list(QueueFilter filter, Caller caller, int limit) {
+    Optional<Set<String>> visible = caller.scope().restriction();
+    if (visible.isPresent() && visible.get().isEmpty()
+        || filter.mailbox() != null && !caller.mayActOn(filter.mailbox())) {
+      return new Page(List.of(), Optional.empty());
+    }
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder("from Intent i where ");
+    switch (filter.view()) {
+      case "monitored" -> where.append("i.reviewAfter = true");
+      case "held" ->
+          where.append("i.state = :state").append(put(params, "state", DecisionState.HELD));
+      case "conflict" ->
+          where.append("i.state = :state").append(put(params, "state", DecisionState.CONFLICT));
+      default -> where.append("i.state in :pending").append(put(params, "pending", PENDING));
+    }
+    visible.ifPresent(
+        v -> where.append(" and i.mailboxId in :visible").append(put(params, "visible", v)));
+    equal(where, params, "mailboxId", filter.mailbox());
+    equal(where, params, "team", filter.team());
+    equal(where, params, "role", filter.role());
+    if (filter.text() != null) {
+      where.append(
+          " and (lower(i.subject) like :text escape '!' or lower(i.markdown) like :text escape '!'"
+              + " or lower(i.agent) like :text escape '!')");
+      params.put("text", "%" + like(filter.text()) + "%");
+    }
+    String key = filter.byExpiry() ? "i.expiresAt" : "i.receivedAt";
+    filter
+        .after()
+        .ifPresent(
+            c -> {
+              where.append(" and (" + key + " > :t or (" + key + " = :t and i.intentId > :id))");
+              params.put("t", c.receivedAt());
+              params.put("id", c.id());
+            });
+    TypedQuery<Intent> query =
+        em.createQuery(where + " order by " + key + ", i.intentId", Intent.class);
+    params.forEach(query::setParameter);
+    List<Intent> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
+    Optional<Cursor> next = Optional.empty();
+    if (rows.size() > limit) {
+      rows.remove(limit);
+      Intent last = rows.get(limit - 1);
+      next =
+          Optional.of(
+              new Cursor(filter.byExpiry() ? last.expiresAt : last.receivedAt, last.intentId));
+    }
+    return new Page(rows, next);
+  }
+
+  /** Held, conflict, monitored and held-inbound counts of every mailbox the caller reviews. */
+  @Transactional
+  public List<Count> counts(Caller caller) {
+    Optional<Set<String>> visible = caller.scope().restriction();
+    if (visible.isPresent() && visible.get().isEmpty()) {
+      return List.of();
+    }
+    String scope = visible.isPresent() ? " and i.mailboxId in :visible" : "";
+    Map<String, long[]> counts = new TreeMap<>();
+    grouped(
+            "select i.mailboxId, i.state, count(i) from Intent i where i.state in :pending"
+                + scope
+                + " group by i.mailboxId, i.state",
+            visible,
+            Map.of("pending", PENDING))
+        .forEach(
+            row ->
+                counts
+                        .computeIfAbsent((String) row[0], k -> new long[4])[
+                        row[1] == DecisionState.HELD ? 0 : 1] +=
+                    (Long) row[2]);
+    grouped(
+            "select i.mailboxId, 'm', count(i) from Intent i where i.reviewAfter = true"
+                + scope
+                + " group by i.mailboxId",
+            visible,
+            Map.of())
+        .forEach(
+            row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[2] += (Long) row[2]);
+    grouped(
+            "select i.mailboxId, 'i', count(i) from InboundItem i where i.state = 'held'"
+                + scope
+                + " group by i.mailboxId",
+            visible,
+            Map.of())
+        .forEach(
+            row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[3] += (Long) row[2]);
+    return counts.entrySet().stream()
+        .map(
+            e ->
+                new Count(
+                    e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+        .toList();
+  }
+
+  /** Held inbound mail in the caller's mailboxes, oldest first. */
+  @Transactional
+  public List<InboundItem> heldInbound(Caller caller, String mailbox, int limit) {
+    Optional<Set<String>> visible = caller.scope().restriction();
+    if (visible.isPresent() && visible.get().isEmpty()
+        || mailbox != null && !caller.mayActOn(mailbox)) {
+      return List.of();
+    }
+    TypedQuery<InboundItem> query =
+        em.createQuery(
+            "from InboundItem i where i.state = 'held'"
+                + (visible.isPresent() ? " and i.mailboxId in :visible" : "")
+                + (mailbox != null ? " and i.mailboxId = :mailbox" : "")
+                + " order by i.receivedAt, i.emailId",
+            InboundItem.class);
+    visible.ifPresent(v -> query.setParameter("visible", v));
+    if (mailbox != null) {
+      query.setParameter("mailbox", mailbox);
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  /** The reasons this reviewer gave most recently when rejecting, newest first, distinct. */
+  @Transactional
+  public List<String> recentReasons(Caller caller, int limit) {
+    List<String> reasons =
+        em.createQuery(
+                "select i.reason from Intent i where i.state = :rejected and i.decidedBy = :me"
+                    + " and i.reason not like 'superseded by %' order by i.decidedAt desc",
+                String.class)
+            .setParameter("rejected", DecisionState.REJECTED)
+            .setParameter("me", caller.subject())
+            .setMaxResults(50)
+            .getResultList();
+    return new ArrayList<>(new LinkedHashSet<>(reasons)).stream().limit(limit).toList();
+  }
+
+  @Transactional
+  public Optional<Intent> find(String intentId, Caller caller) {
+    return Optional.ofNullable(em.find(Intent.class, intentId))
+        .filter(i -> caller.mayActOn(i.mailboxId));
+  }
+
+  @Transactional
+  public Optional<InboundItem> inbound(String emailId, Caller caller) {
+    return Optional.ofNullable(em.find(InboundItem.class, emailId))
+        .filter(i -> caller.mayActOn(i.mailboxId));
+  }
+
+  private List<Object[]> grouped(
+      String jpql, Optional<Set<String>> visible, Map<String, Object> params) {
+    TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
+    visible.ifPresent(v -> query.setParameter("visible", v));
+    params.forEach(query::setParameter);
+    return query.getResultList();
+  }
+
+  private static void equal(
+      StringBuilder where, Map<String, Object> params, String field, String value) {
+    if (value != null) {
+      where.append(" and i.").append(field).append(" = :").append(field);
+      params.put(field, value);
+    }
+  }
+
+  private static String put(Map<String, Object> params, String name, Object value) {
+    params.put(name, value);
+    return "";
+  }
+
+  private static String like(String text) {
+    return text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+}
