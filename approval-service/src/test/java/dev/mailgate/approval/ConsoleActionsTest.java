@@ -117,10 +117,10 @@ class ConsoleActionsTest {
     String pm =
         publish(
             intent(
-                "mbx_gated", "ProductManager", "cf@customer.example.com", "Launch", "On the 3rd."));
+                "mbx_gated", "ProductManager", "cf@customer.example.com", "Launch", "On December 3."));
     String arch =
         publish(
-            intent("mbx_gated", "Architect", "cf@customer.example.com", "Launch", "On the 10th."));
+            intent("mbx_gated", "Architect", "cf@customer.example.com", "Launch", "On December 10."));
     awaitJson(Topics.DECISIONS, 3, forIntent(pm));
     String conflictId =
         awaitJson(Topics.DECISIONS, 2, forIntent(arch)).get(1).path("conflict_id").asText();
@@ -135,7 +135,9 @@ class ConsoleActionsTest {
         with(carol).get("/console/items/{id}", pm).then().statusCode(200).extract().asString();
     assertThat(page)
         .contains("data-member=\"" + pm + "\"", "data-member=\"" + arch + "\"")
-        .contains("<span class=\"differs\">On the 10th.</span>")
+        .contains("<span class=\"differs\">On December 10.</span>")
+        .contains("id=\"conflict-facts\"")
+        .contains("Architect says December 10", "ProductManager says December 3")
         .contains("/console/conflicts/" + conflictId + "/resolve");
 
     form(carol)

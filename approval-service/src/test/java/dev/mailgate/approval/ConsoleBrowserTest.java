@@ -142,7 +142,7 @@ class ConsoleBrowserTest {
                 "ProductManager",
                 "fay@customer.example.com",
                 "Launch date",
-                "Hi Fay,\nWe launch on the 3rd.\nRegards"));
+                "Hi Fay,\nWe launch on December 3.\nRegards"));
     String arch =
         Bus.publish(
             Bus.intent(
@@ -150,7 +150,7 @@ class ConsoleBrowserTest {
                 "Architect",
                 "fay@customer.example.com",
                 "Launch date",
-                "Hi Fay,\nWe launch on the 10th.\nRegards"));
+                "Hi Fay,\nWe launch on December 10.\nRegards"));
     awaitJson(Topics.DECISIONS, 3, forIntent(pm));
     awaitJson(Topics.DECISIONS, 2, forIntent(arch));
     signIn();
@@ -160,7 +160,9 @@ class ConsoleBrowserTest {
     assertThat(members).hasSize(2);
     assertThat(browser.findElements(By.cssSelector(".member pre .differs")))
         .extracting(WebElement::getText)
-        .containsExactlyInAnyOrder("We launch on the 3rd.", "We launch on the 10th.");
+        .containsExactlyInAnyOrder("We launch on December 3.", "We launch on December 10.");
+    assertThat(browser.findElement(By.id("conflict-facts")).getText())
+        .contains("ProductManager says December 3");
     Chromium.screenshot(browser, "conflict");
     browser.findElement(By.cssSelector(".member[data-member='" + arch + "'] button.keep")).click();
     Chromium.until(browser, ExpectedConditions.textToBe(By.id("state"), "approved"));

@@ -1,5 +1,6 @@
 package dev.mailgate.approval.console;
 
+import dev.mailgate.approval.domain.ConflictFacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.service.review.ReviewQueries;
@@ -55,6 +56,7 @@ public class ItemModels {
         SafeMarkdown.render(intent.markdown),
         Models.Row.of(intent, now).expiresIn(),
         group(intent, session),
+        ConflictFacts.read(intent),
         reviews.thread(intent).stream()
             .filter(i -> session.caller().mayActOn(i.mailboxId))
             .map(i -> Models.Row.of(i, now))

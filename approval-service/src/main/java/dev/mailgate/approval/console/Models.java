@@ -1,5 +1,6 @@
 package dev.mailgate.approval.console;
 
+import dev.mailgate.approval.domain.FactDifference;
 import dev.mailgate.approval.domain.InboundItem;
 import dev.mailgate.approval.domain.Intent;
 import io.quarkus.qute.RawString;
@@ -101,6 +102,7 @@ public final class Models {
       RawString body,
       String expiresIn,
       List<Member> group,
+      List<FactDifference> facts,
       List<Row> thread,
       Row duplicateOf,
       List<LineDiff.Line> originalDiff,
