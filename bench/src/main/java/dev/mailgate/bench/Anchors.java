@@ -83,13 +83,7 @@ final class Anchors {
   private static double produce(
       Properties admin, String topic, List<ProducerRecord<String, byte[]>> records)
       throws Exception {
-    Properties props = new Properties();
-    props.putAll(admin);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+    try (KafkaProducer<String, byte[]> producer = Clients.producer(admin, 5)) {
       producer.partitionsFor(topic);
       long began = System.nanoTime();
       List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
@@ -104,14 +98,7 @@ final class Anchors {
   }
 
   private static double consume(Properties admin, String topic, int expected) {
-    Properties props = new Properties();
-    props.putAll(admin);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+    try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(admin)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic)) {
         partitions.add(new TopicPartition(topic, info.partition()));

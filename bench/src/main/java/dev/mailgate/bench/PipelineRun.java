@@ -65,7 +65,8 @@ final class PipelineRun {
         AuditProbe audit =
             new AuditProbe(
                 stack.jdbcBase() + "/mailgate_audit", stack.dbUser(), stack.dbPassword(), prefix);
-        KafkaProducer<String, byte[]> producer = producer()) {
+        KafkaProducer<String, byte[]> producer =
+            Clients.producer(agent, options.rate() > 0 ? 0 : 5)) {
       watcher.start();
       publish(producer, records, timeline);
       boolean complete = follow(timeline, audit, n);
@@ -73,16 +74,6 @@ final class PipelineRun {
       int calls = SandboxCalls.mark(api, stack.sandboxUrl(), timeline, indexOf);
       return new Result(timeline, records, complete, calls);
     }
-  }
-
-  private KafkaProducer<String, byte[]> producer() {
-    Properties props = new Properties();
-    props.putAll(agent);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, options.rate() > 0 ? "0" : "5");
-    return new KafkaProducer<>(props);
   }
 
   private void publish(

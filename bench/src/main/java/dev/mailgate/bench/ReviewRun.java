@@ -55,7 +55,7 @@ final class ReviewRun {
     Map<String, Percentiles> figures = new LinkedHashMap<>();
     try (StageWatcher watcher =
             new StageWatcher(admin, unused, id -> id.startsWith(prefix) ? 0 : -1);
-        KafkaProducer<String, byte[]> producer = producer()) {
+        KafkaProducer<String, byte[]> producer = Clients.producer(agent, 5)) {
       watcher.start();
       for (int i = 0; i < n; i++) {
         producer.send(source.record(i, BenchMailboxes.REVIEW_MAILBOX));
@@ -162,15 +162,5 @@ final class ReviewRun {
       progress.show("clearing", from + chunk.size(), ids.size(), "rejected (bench cleanup)");
     }
     progress.done();
-  }
-
-  private KafkaProducer<String, byte[]> producer() {
-    Properties props = new Properties();
-    props.putAll(agent);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    return new KafkaProducer<>(props);
   }
 }

@@ -36,15 +36,7 @@ final class StageWatcher implements AutoCloseable {
   private final List<String> heldIds = new ArrayList<>();
 
   StageWatcher(Properties admin, Timeline timeline, ToIntFunction<String> indexOf) {
-    Properties props = new Properties();
-    props.putAll(admin);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
-    this.consumer = new KafkaConsumer<>(props);
+    this.consumer = Clients.consumer(admin);
     this.timeline = timeline;
     this.indexOf = indexOf;
     List<TopicPartition> partitions = new ArrayList<>();

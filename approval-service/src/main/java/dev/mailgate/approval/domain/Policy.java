@@ -70,10 +70,20 @@ public record Policy(Mailbox mailbox, Map<String, RoleGrant> grants, List<Recipi
     return Optional.empty();
   }
 
-  /** An exact address, or {@code *@domain} for every address at that domain. */
+  /**
+   * An exact address; {@code *@example.com} for every address at exactly that domain; {@code
+   * *.example.com} for every address at that domain or any of its subdomains ({@code
+   * a@mail.example.com}, {@code b@example.com}), never at a domain that merely ends in the same
+   * letters ({@code c@badexample.com}).
+   */
   static boolean matches(String pattern, String address) {
+    String domain = address.substring(address.lastIndexOf('@') + 1);
+    if (pattern.startsWith("*.")) {
+      String parent = pattern.substring(2);
+      return domain.equals(parent) || domain.endsWith("." + parent);
+    }
     if (pattern.startsWith("*@")) {
-      return address.endsWith(pattern.substring(1));
+      return domain.equals(pattern.substring(2)) && address.lastIndexOf('@') > 0;
     }
     return pattern.equals(address);
   }

@@ -17,6 +17,30 @@ class PolicyTest {
   }
 
   @Test
+  void starDotPatternsMatchTheDomainAndEverySubdomainButNoLookAlike() {
+    assertThat(Policy.matches("*.example.com", "a@sub.example.com")).isTrue();
+    assertThat(Policy.matches("*.example.com", "a@deep.sub.example.com")).isTrue();
+    assertThat(Policy.matches("*.example.com", "a@example.com")).isTrue();
+    assertThat(Policy.matches("*.example.com", "a@badexample.com")).isFalse();
+    assertThat(Policy.matches("*.example.com", "a@example.com.evil.org")).isFalse();
+    assertThat(Policy.matches("*.example.com", "sub.example.com@evil.org")).isFalse();
+  }
+
+  @Test
+  void aStarDotDenyRuleStopsMailToSubdomains() {
+    Mailbox mailbox = new Mailbox();
+    mailbox.id = "m";
+    Policy policy =
+        new Policy(mailbox, Map.of("*", grant("*", true)), List.of(rule("*.example.com", "deny")));
+
+    assertThat(policy.refusal("Anyone", List.of("ceo@sub.example.com")))
+        .get()
+        .asString()
+        .contains("denied by the rule *.example.com");
+    assertThat(policy.refusal("Anyone", List.of("friend@other.org"))).isEmpty();
+  }
+
+  @Test
   void denyWinsOverAllowAndAWildcardGrantCoversEveryRole() {
     Mailbox mailbox = new Mailbox();
     mailbox.id = "m";

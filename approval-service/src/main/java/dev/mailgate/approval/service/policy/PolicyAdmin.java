@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 public class PolicyAdmin {
 
   private static final Pattern RULE =
-      Pattern.compile("(\\*|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+)@[A-Za-z0-9.-]+\\.[A-Za-z]{2,63}");
+      Pattern.compile(
+          "(\\*|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+)@[A-Za-z0-9.-]+\\.[A-Za-z]{2,63}"
+              + "|\\*\\.[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
 
   private final PolicyRepository policies;
   private final PolicyEvents events;
@@ -114,8 +116,13 @@ public class PolicyAdmin {
   public RecipientRule addRule(String mailboxId, String pattern, String effect, Actor actor) {
     requireMailbox(mailboxId);
     String normalised = pattern.toLowerCase(Locale.ROOT).trim();
+    if (normalised.startsWith("*@*.")) {
+      normalised = normalised.substring(2); // *@*.example.com is written *.example.com
+    }
     if (!RULE.matcher(normalised).matches() || normalised.length() > 254) {
-      throw ApiProblem.badRequest("pattern must be an address or *@domain, not " + pattern);
+      throw ApiProblem.badRequest("pattern must be an address, *@domain (that domain) or *.domain (it and its subdomains),"
+              + " not "
+              + pattern);
     }
     if (!"allow".equals(effect) && !"deny".equals(effect)) {
       throw ApiProblem.badRequest("effect must be allow or deny");
