@@ -117,10 +117,15 @@ class ConsoleActionsTest {
     String pm =
         publish(
             intent(
-                "mbx_gated", "ProductManager", "cf@customer.example.com", "Launch", "On December 3."));
+                "mbx_gated",
+                "ProductManager",
+                "cf@customer.example.com",
+                "Launch",
+                "On December 3."));
     String arch =
         publish(
-            intent("mbx_gated", "Architect", "cf@customer.example.com", "Launch", "On December 10."));
+            intent(
+                "mbx_gated", "Architect", "cf@customer.example.com", "Launch", "On December 10."));
     awaitJson(Topics.DECISIONS, 3, forIntent(pm));
     String conflictId =
         awaitJson(Topics.DECISIONS, 2, forIntent(arch)).get(1).path("conflict_id").asText();

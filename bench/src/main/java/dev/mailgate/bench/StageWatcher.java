@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.ToIntFunction;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Follows {@code mail.decisions}, {@code mail.approved} and {@code mail.outcomes} from their ends

@@ -99,8 +99,7 @@ public class AdminPage {
     if (!MODES.contains(mode)) {
       throw new ConsoleException(400, "Choose one of " + String.join(", ", MODES) + ".");
     }
-    MailboxSettings settings =
-        new MailboxSettings(null, mode, null, null, null, null, null, null, null, null);
+    MailboxSettings settings = MailboxSettings.modeOnly(mode);
     ConsoleException.attempt(() -> admin.updateMailbox(id, settings, actor(session)));
     return back();
   }

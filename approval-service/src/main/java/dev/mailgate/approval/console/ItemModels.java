@@ -1,7 +1,7 @@
 package dev.mailgate.approval.console;
 
-import dev.mailgate.approval.domain.ConflictFacts;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.approval.domain.ConflictFacts;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.service.review.ReviewQueries;
 import jakarta.enterprise.context.ApplicationScoped;

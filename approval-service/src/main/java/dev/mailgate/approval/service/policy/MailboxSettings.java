@@ -29,6 +29,25 @@ public record MailboxSettings(
     Double contradictionSimilarity,
     Double duplicateSimilarity) {
 
+  /** Settings that change only the oversight mode. */
+  public static MailboxSettings modeOnly(String oversightMode) {
+    return new MailboxSettings(
+        null,
+        oversightMode,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   /** The oversight mode asked for, if any; a bad value is a 400. */
   public Optional<OversightMode> mode() {
     return oversightMode == null

@@ -120,7 +120,8 @@ public class PolicyAdmin {
       normalised = normalised.substring(2); // *@*.example.com is written *.example.com
     }
     if (!RULE.matcher(normalised).matches() || normalised.length() > 254) {
-      throw ApiProblem.badRequest("pattern must be an address, *@domain (that domain) or *.domain (it and its subdomains),"
+      throw ApiProblem.badRequest(
+          "pattern must be an address, *@domain (that domain) or *.domain (it and its subdomains),"
               + " not "
               + pattern);
     }
