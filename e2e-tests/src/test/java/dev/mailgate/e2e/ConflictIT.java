@@ -56,11 +56,14 @@ class ConflictIT {
             .body();
     String conflictId = item.path("item").path("conflict_id").asText();
     assertThat(item.path("conflict_group").findValuesAsText("intent_id")).contains(pmId);
-    assertThat(
-            Http.get(mailgate.approvalUrl() + "/api/conflicts/" + conflictId, reviewer)
-                .body()
-                .findValuesAsText("role"))
-        .containsExactlyInAnyOrder("ProductManager", "Architect");
+    JsonNode group =
+        Http.get(mailgate.approvalUrl() + "/api/conflicts/" + conflictId, reviewer).body();
+    List<String> roles = new java.util.ArrayList<>();
+    group.forEach(member -> roles.add(member.path("role").asText()));
+    assertThat(roles).containsExactlyInAnyOrder("ProductManager", "Architect");
+    // What differs, as the reviewer reads it: each member's date against the other's.
+    assertThat(group.findValuesAsText("says"))
+        .anySatisfy(says -> assertThat(says).contains("December 10").contains("December 3"));
 
     Http.Reply resolved =
         Http.post(
