@@ -55,6 +55,10 @@ public class Mailbox {
   @Column(name = "duplicate_similarity")
   public double duplicateSimilarity = ConflictRules.DEFAULT_DUPLICATE_SIMILARITY;
 
+  /** Where reviewers are told of held and expiring items (Slack-compatible webhook), or null. */
+  @Column(name = "notify_webhook_url")
+  public String notifyWebhookUrl;
+
   @Column(name = "updated_at")
   public Instant updatedAt = Instant.now();
 }

@@ -1,6 +1,7 @@
 package dev.mailgate.approval.service;
 
 import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.approval.service.notify.ReviewNotifications;
 import dev.mailgate.approval.service.review.ReviewMetrics;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.ApprovedEmail;
@@ -29,11 +30,17 @@ public class Decisions {
   private final EventPublisher events;
   private final ApprovalSigning signing;
   private final ReviewMetrics metrics;
+  private final ReviewNotifications notifications;
 
-  public Decisions(EventPublisher events, ApprovalSigning signing, ReviewMetrics metrics) {
+  public Decisions(
+      EventPublisher events,
+      ApprovalSigning signing,
+      ReviewMetrics metrics,
+      ReviewNotifications notifications) {
     this.events = events;
     this.signing = signing;
     this.metrics = metrics;
+    this.notifications = notifications;
   }
 
   /** Moves {@code intent} to {@code state} and announces it. */
@@ -47,6 +54,9 @@ public class Decisions {
       signing.publish(approved(intent, actor));
     }
     metrics.decided(state, actor, intent.receivedAt, intent.decidedAt);
+    if (state == DecisionState.HELD || state == DecisionState.CONFLICT) {
+      notifications.held(intent);
+    }
   }
 
   /** Announces a state without changing the row (e.g. {@code accepted} before the decision). */

@@ -27,13 +27,15 @@ public record MailboxSettings(
     String conflictScope,
     Double topicSimilarity,
     Double contradictionSimilarity,
-    Double duplicateSimilarity) {
+    Double duplicateSimilarity,
+    String notifyWebhookUrl) {
 
   /** Settings that change only the oversight mode. */
   public static MailboxSettings modeOnly(String oversightMode) {
     return new MailboxSettings(
         null,
         oversightMode,
+        null,
         null,
         null,
         null,
@@ -71,7 +73,8 @@ public record MailboxSettings(
         conflictScope,
         topicSimilarity,
         contradictionSimilarity,
-        duplicateSimilarity);
+        duplicateSimilarity,
+        notifyWebhookUrl);
   }
 
   /**
@@ -80,6 +83,9 @@ public record MailboxSettings(
   void applyTo(Mailbox mailbox) {
     if (address != null) {
       mailbox.address = address;
+    }
+    if (notifyWebhookUrl != null) {
+      mailbox.notifyWebhookUrl = WebhookUrl.check(notifyWebhookUrl);
     }
     if (oversightMode != null) {
       mailbox.oversightMode = wire(() -> OversightMode.fromWire(oversightMode));

@@ -24,7 +24,8 @@ public final class PolicyViews {
       String conflictScope,
       double topicSimilarity,
       double contradictionSimilarity,
-      double duplicateSimilarity) {}
+      double duplicateSimilarity,
+      String notifyWebhookUrl) {}
 
   /** A role's grant. */
   public record GrantView(String mailboxId, String role, boolean send, boolean read) {}
@@ -50,7 +51,8 @@ public final class PolicyViews {
         m.conflictScope.wire(),
         m.topicSimilarity,
         m.contradictionSimilarity,
-        m.duplicateSimilarity);
+        m.duplicateSimilarity,
+        m.notifyWebhookUrl);
   }
 
   public static GrantView of(RoleGrant g) {
