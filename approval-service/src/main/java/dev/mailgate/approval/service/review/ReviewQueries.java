@@ -50,7 +50,9 @@ public class ReviewQueries {
     }
     after.ifPresent(
         c -> {
-          where.append(" and (receivedAt > :t or (receivedAt = :t and intentId > :id))");
+          // A row comparison, which PostgreSQL answers by walking the (received_at, intent_id)
+          // index from the cursor; the equivalent or-condition made it filter every earlier row.
+          where.append(" and (receivedAt, intentId) > (:t, :id)");
           params.and("t", c.receivedAt()).and("id", c.id());
         });
     List<Intent> rows =
