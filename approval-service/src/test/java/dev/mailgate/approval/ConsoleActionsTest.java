@@ -67,6 +67,13 @@ class ConsoleActionsTest {
     assertThat(
             queries.list(QueueFilter.of(null, null, null, null, tag, null, null), erin, 10).items())
         .isEmpty();
+    assertThat(
+            queries
+                .list(QueueFilter.of(null, null, null, null, "PG2@customer", null, null), carol, 50)
+                .items())
+        .extracting(i -> i.intentId)
+        .contains(second)
+        .doesNotContain(first);
     assertThat(queries.counts(erin))
         .extracting(ConsoleQueries.Count::mailboxId)
         .doesNotContain("mbx_gated");
