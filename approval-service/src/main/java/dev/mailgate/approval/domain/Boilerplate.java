@@ -24,10 +24,10 @@ public final class Boilerplate {
           "^(on .{4,160} wrote:?|-{2,} ?(original|forwarded) message ?-{2,}|from: .+|>.*)$");
   private static final Pattern FILLER =
       Pattern.compile(
-          "(i )?hope (this|you|all)[^.!?\\n]*[.!?]?|(please )?(do not hesitate|don't hesitate|feel"
+          "(?=[ihpdflt])(?:(i )?hope (this|you|all)[^.!?\\n]*[.!?]?|(please )?(do not hesitate|don't hesitate|feel"
               + " free) to [^.!?\\n]*[.!?]?|let (me|us) know if [^.!?\\n]*[.!?]?|(if you have|for)"
               + " any (further )?questions[^.!?\\n]*[.!?]?|thanks? (you )?(so much |again )?for"
-              + " [^.!?\\n]*[.!?]|looking forward to [^.!?\\n]*[.!?]?");
+              + " [^.!?\\n]*[.!?]|looking forward to [^.!?\\n]*[.!?]?)");
   private static final Pattern FILLER_HINT =
       Pattern.compile("hope|hesitate|feel free|let (me|us) know|questions|thank|looking forward");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");

@@ -27,6 +27,7 @@ public record ContentKeys(
   public static ContentKeys of(String subject, String markdown, Collection<String> recipients) {
     String normalisedSubject = subjectKey(subject);
     String normalisedBody = normalise(markdown);
+    String own = Boilerplate.strip(markdown);
     String recipientSet =
         String.join(
             ",",
@@ -36,8 +37,8 @@ public record ContentKeys(
         sha256(recipientSet),
         normalisedSubject,
         SimHash.of((normalisedSubject + " " + normalisedBody).trim()),
-        TopicTerms.of(subject, markdown),
-        Fact.encode(withCorrection(subject, markdown, FactExtractor.of(subject, markdown))));
+        TopicTerms.ofOwn(subject, own),
+        Fact.encode(withCorrection(subject, own, FactExtractor.ofOwn(subject, own))));
   }
 
   private static final Pattern CORRECTION =
@@ -48,9 +49,9 @@ public record ContentKeys(
 
   /** A message that says it corrects an earlier one carries a {@code correction} fact. */
   private static java.util.List<Fact> withCorrection(
-      String subject, String markdown, java.util.List<Fact> facts) {
-    String own = (subject == null ? "" : subject) + "\n" + Boilerplate.strip(markdown);
-    java.util.regex.Matcher m = CORRECTION.matcher(own.toLowerCase(Locale.ROOT));
+      String subject, String own, java.util.List<Fact> facts) {
+    String text = (subject == null ? "" : subject) + "\n" + own;
+    java.util.regex.Matcher m = CORRECTION.matcher(text.toLowerCase(Locale.ROOT));
     if (!m.find()) {
       return facts;
     }

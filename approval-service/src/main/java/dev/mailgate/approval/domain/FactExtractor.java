@@ -27,35 +27,36 @@ public final class FactExtractor {
   private static final Pattern SLASH =
       Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\b");
   private static final Pattern MONTH_DAY =
-      Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+(\\d{4})\\b)?");
+      Pattern.compile("\\b(?=[adfjmnos])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+(\\d{4})\\b)?");
   private static final Pattern DAY_MONTH =
       Pattern.compile("\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "(?:\\s+(\\d{4}))?\\b");
   private static final Pattern MONTH_ONLY =
       Pattern.compile(
-          "\\b(?:in|by|from|until|till|before|after|during|early|late|mid|end of|start of|since)"
+          "\\b(?=[ibfutdelms])(?:in|by|from|until|till|before|after|during|early|late|mid|end of"
+              + "|start of|since)"
               + "\\s+(?:-\\s*)?"
               + MONTH
               + "(?!\\s*\\d)\\b");
   private static final Pattern WEEKDAY =
-      Pattern.compile("\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
+      Pattern.compile("\\b(?=[mtwfs])(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
   private static final Pattern TIME =
       Pattern.compile(
-          "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])|\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b|\\b(noon|midday|midnight)\\b");
+          "(?=[\\dnm])(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])|\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b|\\b(noon|midday|midnight)\\b)");
   private static final Pattern AMOUNT =
       Pattern.compile(
-          "(\\$|€|£|\\b(?:usd|eur|gbp|chf|cad|aud)\\s?)"
+          "(?=[$€£uegcad\\d])(?:(\\$|€|£|\\b(?:usd|eur|gbp|chf|cad|aud)\\s?)"
               + NUM
               + "(?:\\s?(k|m)\\b)?|\\b"
               + NUM
-              + "(?:\\s?(k|m)\\b)?\\s?(€|\\$|£|\\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\\b)");
+              + "(?:\\s?(k|m)\\b)?\\s?(€|\\$|£|\\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\\b))");
   private static final Pattern PERCENT =
       Pattern.compile("\\b(\\d+(?:\\.\\d+)?)\\s?(?:%|percent\\b|per cent\\b)");
   private static final Pattern VERSION =
       Pattern.compile(
-          "\\b(?:v|version\\s+|release\\s+|build\\s+)(\\d+(?:\\.\\d+){0,3})\\b|\\b(\\d+\\.\\d+\\.\\d+)\\b");
+          "(?=[vrb\\d])(?:\\b(?:v|version\\s+|release\\s+|build\\s+)(\\d+(?:\\.\\d+){0,3})\\b|\\b(\\d+\\.\\d+\\.\\d+)\\b)");
   private static final Pattern QUANTITY =
       Pattern.compile(
-          "\\b(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine"
+          "(?=[\\dotfsena])\\b(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine"
               + "|ten|eleven|twelve|a dozen|a couple of)\\s+(?:(?:more|extra|additional|new|free"
               + "|business|working|calendar|full|paid|user|of)\\s+)?([a-z]{2,})");
   private static final Map<String, String> NUMBER_WORDS =
@@ -81,7 +82,11 @@ public final class FactExtractor {
 
   /** The facts of an email's own text (subject included), in order of kind. */
   public static List<Fact> of(String subject, String markdown) {
-    String own = Boilerplate.strip(markdown);
+    return ofOwn(subject, Boilerplate.strip(markdown));
+  }
+
+  /** The facts of an email whose body is already cut to its own text ({@link Boilerplate}). */
+  static List<Fact> ofOwn(String subject, String own) {
     String text =
         ((subject == null ? "" : subject.toLowerCase(Locale.ROOT)) + "\n" + own).replace('’', '\'');
     StringBuilder masked = new StringBuilder(text);

@@ -114,20 +114,21 @@ final class Statements {
           "know");
   private static final Pattern STATE =
       Pattern.compile(
-          "\\b(?:is|are|was|were|be|will be|has been|have been|isn't|aren't|wasn't|weren't"
+          "\\b(?=[iawbhrs])(?:is|are|was|were|be|will be|has been|have been|isn't|aren't|wasn't|weren't"
               + "|won't be|will not be|remains?|stays?)\\s+"
               + ADVERB
               + NEG
               + "(on track|[a-z]+)\\b");
   private static final Pattern WILL =
-      Pattern.compile("\\b(will|won't|can|cannot|can't|shall)\\s+" + ADVERB + NEG + "([a-z]+)\\b");
+      Pattern.compile(
+          "\\b(?=[wcs])(will|won't|can|cannot|can't|shall)\\s+" + ADVERB + NEG + "([a-z]+)\\b");
   private static final Pattern NEGATION =
       Pattern.compile("\\bnot\\b|n't\\b|\\bno longer\\b|\\bnever\\b|\\bcannot\\b");
 
   /** "does not include" and "includes"; the bare "include" or "support" is too often a noun. */
   private static final Pattern ACTION =
       Pattern.compile(
-          "\\b(?:(?:does|do|did)\\s*(?:not|n't)\\s+"
+          "\\b(?=[dscoraie])(?:(?:does|do|did)\\s*(?:not|n't)\\s+"
               + "(include|support|cover|offer|require|charge|apply|allow|ship|renew|expire)"
               + "|(includes|supports|covers|offers|requires|charges|applies|allows|ships|renews"
               + "|expires))\\b");

@@ -51,11 +51,16 @@ public final class TopicTerms {
 
   /** The terms of an email, sorted, space separated (stored with the intent). */
   public static String of(String subject, String markdown) {
+    return ofOwn(subject, Boilerplate.strip(markdown));
+  }
+
+  /** The terms of an email whose body is already cut to its own text ({@link Boilerplate}). */
+  static String ofOwn(String subject, String own) {
     Set<String> terms = new LinkedHashSet<>();
     List<String> subjectTerms = words(ContentKeys.subjectKey(subject));
     subjectTerms.forEach(t -> terms.add("s:" + t));
     terms.addAll(subjectTerms);
-    for (String word : words(Boilerplate.strip(markdown))) {
+    for (String word : words(own)) {
       if (terms.size() >= MAX_TERMS) {
         break;
       }
