@@ -1,0 +1,187 @@
+package dev.mailgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailgate.events.validation.IntentLimits;
+import dev.mailgate.testsupport.TestTokens;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+
+/**
+ * Agent-supplied text that would run or navigate if it reached the page as markup — script tags,
+ * {@code javascript:} links, event-handler attributes, an {@code <img onerror>} in markdown, a
+ * subject far over the limit — is shown as text in the queue and on the item page, and the page
+ * stays usable.
+ */
+class ConsoleHostileIT {
+
+  private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+  private static final String SUBJECT =
+      "<script>alert('subject')</script><a href=\"javascript:alert(1)\" onclick=\"alert(2)\">open</a>";
+  private static final String AGENT = "<b onmouseover=alert(12)>Mallory</b>";
+  private static final String ACTION = "<img src=x onerror=alert(13)>";
+  private static final String REASONING =
+      "\"><script>alert(14)</script><a href=javascript:alert(15)>";
+  private static final String[] BODY = {
+    "<script>alert(3)</script>",
+    "[click me](javascript:alert(4))",
+    "<a onclick=\"alert(5)\" href=\"javascript:alert(6)\">a link</a>",
+    "![x](javascript:alert(7))",
+    "<img src=x onerror=alert(8)>",
+    "<svg onload=alert(9)></svg> <iframe src=\"javascript:alert(10)\"></iframe>",
+    "**bold <b onmouseover=alert(11)>b</b>**"
+  };
+
+  private static Console console;
+
+  @BeforeAll
+  static void startBrowser() {
+    MailGate.shared();
+    console = new Console(Chromium.start());
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (console != null) {
+      console.browser().quit();
+    }
+  }
+
+  @BeforeEach
+  void signIn() {
+    console.signIn(TestTokens.reviewer("rita.reviewer", MailGate.GATED));
+  }
+
+  @Test
+  void scriptsLinksAndHandlersFromAnAgentAreShownAsText() {
+    String tag = ConsoleIT.tag();
+    ObjectNode intent =
+        Intents.send(
+            MailGate.GATED,
+            "Engineer",
+            Intents.recipient(),
+            SUBJECT,
+            String.join("\n\n", BODY) + "\n\n" + tag);
+    intent.put("agent", AGENT);
+    intent.put("action", ACTION);
+    intent.put("reasoning", REASONING);
+    String id = ConsoleIT.held(intent);
+
+    console.queue(tag);
+    assertThat(console.rowText(id)).contains(SUBJECT, AGENT);
+    assertInert();
+    console.screenshot("hostile-queue");
+
+    console.item(id);
+    assertThat(console.text("subject")).isEqualTo(SUBJECT);
+    assertThat(console.browser().getTitle()).startsWith(SUBJECT);
+    String body = console.text("body");
+    assertThat(body)
+        .contains(
+            "<script>alert(3)</script>",
+            "click me (javascript:alert(4))",
+            "<a onclick=\"alert(5)\" href=\"javascript:alert(6)\">a link</a>",
+            "!x (javascript:alert(7))",
+            "<img src=x onerror=alert(8)>",
+            "<svg onload=alert(9)></svg> <iframe src=\"javascript:alert(10)\"></iframe>",
+            "<b onmouseover=alert(11)>b</b>");
+    assertThat(console.text("provenance")).contains(AGENT, ACTION, REASONING);
+    assertThat(console.browser().findElements(By.cssSelector("#body a, #body img, #body b")))
+        .isEmpty();
+    assertInert();
+    console.screenshot("hostile-item");
+
+    usable(id);
+  }
+
+  @Test
+  void aSubjectOverTheLimitIsRefusedVisiblyAndTheLongestAcceptedOneIsInert() {
+    String tag = ConsoleIT.tag();
+    String hostile = "<img src=x onerror=alert(20)><script>alert(21)</script> ";
+    int max = IntentLimits.defaults().maxSubjectChars();
+
+    ObjectNode huge =
+        Intents.send(
+            MailGate.GATED,
+            "Engineer",
+            Intents.recipient(),
+            hostile.repeat(200_000 / hostile.length() + 1).substring(0, 200_000),
+            "A subject of 200,000 characters " + tag);
+    String hugeId = huge.path("intent_id").asText();
+    Bus.publishIntent(huge);
+    JsonNode refusal =
+        await("the refusal on mail.decisions")
+            .atMost(PIPELINE)
+            .until(() -> ConsoleIT.decisions(hugeId, "invalid"), found -> !found.isEmpty())
+            .get(0);
+    assertThat(refusal.path("reason").asText())
+        .contains("subject", "200000 characters, at most " + max);
+    GatedApprovalIT.awaitTimelineWith(hugeId, "decision.invalid");
+    console.item(hugeId);
+    assertThat(console.text("state")).isEqualTo("invalid");
+    assertThat(console.text("main")).contains("at most " + max);
+    assertInert();
+
+    String longest = hostile.repeat(max / hostile.length() + 1).substring(0, max - 8) + "ZZZZZZZZ";
+    assertThat(longest).hasSize(max);
+    StringBuilder body = new StringBuilder();
+    while (body.length() < 200_000) {
+      body.append(String.join("\n\n", BODY)).append("\n\n");
+    }
+    body.append(tag);
+    String id =
+        ConsoleIT.held(
+            Intents.send(
+                MailGate.GATED, "Engineer", Intents.recipient(), longest, body.toString()));
+
+    console.queue(tag);
+    assertThat(console.rowText(id)).contains(longest);
+    assertThat(console.rowIds()).containsExactly(id);
+    assertInert();
+
+    console.item(id);
+    assertThat(console.text("subject")).isEqualTo(longest);
+    long shown =
+        (Long)
+            ((JavascriptExecutor) console.browser())
+                .executeScript("return document.getElementById('body').textContent.length;");
+    assertThat(shown).isGreaterThan(180_000L);
+    assertInert();
+    console.screenshot("hostile-long-subject");
+
+    usable(id);
+  }
+
+  /** Nothing from content can run: no alert, no handler, no javascript: link, no foreign script. */
+  private static void assertInert() {
+    assertThatThrownBy(() -> console.browser().switchTo().alert())
+        .isInstanceOf(NoAlertPresentException.class);
+    assertThat(console.liveContent()).isEmpty();
+  }
+
+  /** The page still works: the item is rejected through its form and the agent is told. */
+  private static void usable(String id) {
+    String reason = "hostile content";
+    console.browser().findElement(By.id("reject-reason")).sendKeys(reason);
+    console.browser().findElement(By.id("reject")).click();
+    console.awaitState("rejected");
+    assertInert();
+    JsonNode rejection =
+        await("the rejection on mail.decisions")
+            .atMost(PIPELINE)
+            .until(() -> ConsoleIT.decisions(id, "rejected"), found -> !found.isEmpty())
+            .get(0);
+    assertThat(rejection.path("reason").asText()).isEqualTo(reason);
+  }
+}
