@@ -132,6 +132,7 @@ class ConsoleHostileIT {
     assertThat(console.text("state")).isEqualTo("invalid");
     assertThat(console.text("main")).contains("at most " + max);
     assertInert();
+    console.screenshot("refused-subject");
 
     String longest = hostile.repeat(max / hostile.length() + 1).substring(0, max - 8) + "ZZZZZZZZ";
     assertThat(longest).hasSize(max);

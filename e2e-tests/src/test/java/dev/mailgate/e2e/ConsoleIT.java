@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.testsupport.TestTokens;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -43,9 +47,33 @@ class ConsoleIT {
     }
   }
 
+  private String token;
+
   @BeforeEach
   void signIn() {
-    console.signIn(TestTokens.reviewer(REVIEWER, MailGate.GATED, MailGate.GATED_ALL));
+    token = TestTokens.reviewer(REVIEWER, MailGate.GATED, MailGate.GATED_ALL);
+    console.signIn(token);
+  }
+
+  @Test
+  void theSignInLinkBecomesAnHttpOnlyCookieAndNeverReachesTheLogs() throws IOException {
+    Cookie session = console.browser().manage().getCookieNamed("mailgate_console");
+    assertThat(session).isNotNull();
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Strict");
+    assertThat(session.getPath()).isEqualTo("/console");
+    assertThat(((JavascriptExecutor) console.browser()).executeScript("return document.cookie;"))
+        .isEqualTo("");
+    assertThat(Files.readString(ServiceProcess.logOf("approval-service")))
+        .contains("console: " + REVIEWER + " signed in")
+        .doesNotContain(token);
+
+    console.browser().findElement(By.id("sign-out")).click();
+    Chromium.until(console.browser(), ExpectedConditions.urlMatches("/console/$"));
+    assertThat(console.browser().manage().getCookieNamed("mailgate_console")).isNull();
+    console.get("queue");
+    assertThat(console.text("signin-status")).contains("./mailgate console");
+    assertThat(console.browser().findElements(By.id("rows"))).isEmpty();
   }
 
   @Test
