@@ -17,12 +17,25 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 final class Console {
 
+  private static Console shared;
+
   private final WebDriver browser;
   private final String base;
 
-  Console(WebDriver browser) {
+  private Console(WebDriver browser) {
     this.browser = browser;
     this.base = MailGate.shared().approvalUrl() + "/console/";
+  }
+
+  /** One browser on the console of {@link MailGate#shared()} per test JVM, quit when it exits. */
+  static synchronized Console shared() {
+    if (shared == null) {
+      MailGate.shared();
+      WebDriver browser = Chromium.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(browser::quit, "console-browser-quit"));
+      shared = new Console(browser);
+    }
+    return shared;
   }
 
   WebDriver browser() {

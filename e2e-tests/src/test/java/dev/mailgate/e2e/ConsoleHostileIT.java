@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.events.validation.IntentLimits;
 import dev.mailgate.testsupport.TestTokens;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,20 +41,7 @@ class ConsoleHostileIT {
     "**bold <b onmouseover=alert(11)>b</b>**"
   };
 
-  private static Console console;
-
-  @BeforeAll
-  static void startBrowser() {
-    MailGate.shared();
-    console = new Console(Chromium.start());
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (console != null) {
-      console.browser().quit();
-    }
-  }
+  private final Console console = Console.shared();
 
   @BeforeEach
   void signIn() {
@@ -101,6 +86,7 @@ class ConsoleHostileIT {
         .isEmpty();
     assertInert();
     console.screenshot("hostile-item");
+    detectorSeesLiveContent();
 
     usable(id);
   }
@@ -165,14 +151,38 @@ class ConsoleHostileIT {
   }
 
   /** Nothing from content can run: no alert, no handler, no javascript: link, no foreign script. */
-  private static void assertInert() {
+  private void assertInert() {
     assertThatThrownBy(() -> console.browser().switchTo().alert())
         .isInstanceOf(NoAlertPresentException.class);
     assertThat(console.liveContent()).isEmpty();
   }
 
+  /** A control: the check does report a handler, a javascript: link and a script put there. */
+  private void detectorSeesLiveContent() {
+    JavascriptExecutor page = (JavascriptExecutor) console.browser();
+    page.executeScript(
+        """
+        var b = document.createElement('b');
+        b.id = 'control';
+        b.setAttribute('onclick', 'void 0');
+        var a = document.createElement('a');
+        a.id = 'control-link';
+        a.setAttribute('href', ' JavaScript:void 0');
+        var s = document.createElement('script');
+        s.id = 'control-script';
+        s.type = 'text/plain';
+        document.body.append(b, a, s);
+        """);
+    assertThat(console.liveContent())
+        .containsExactlyInAnyOrder("B onclick=void 0", "A href= JavaScript:void 0", "SCRIPT ");
+    page.executeScript(
+        "['control', 'control-link', 'control-script']"
+            + ".forEach(function (id) { document.getElementById(id).remove(); });");
+    assertThat(console.liveContent()).isEmpty();
+  }
+
   /** The page still works: the item is rejected through its form and the agent is told. */
-  private static void usable(String id) {
+  private void usable(String id) {
     String reason = "hostile content";
     console.browser().findElement(By.id("reject-reason")).sendKeys(reason);
     console.browser().findElement(By.id("reject")).click();

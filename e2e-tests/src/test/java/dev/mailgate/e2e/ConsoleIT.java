@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,20 +30,7 @@ class ConsoleIT {
   private static final Duration PIPELINE = Duration.ofSeconds(60);
   private static final String REVIEWER = "rita.reviewer";
 
-  private static Console console;
-
-  @BeforeAll
-  static void startBrowser() {
-    MailGate.shared();
-    console = new Console(Chromium.start());
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (console != null) {
-      console.browser().quit();
-    }
-  }
+  private final Console console = Console.shared();
 
   private String token;
 
@@ -389,7 +374,7 @@ class ConsoleIT {
     return null;
   }
 
-  private static List<String> texts(By selector) {
+  private List<String> texts(By selector) {
     return console.browser().findElements(selector).stream().map(WebElement::getText).toList();
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailgate.testsupport.TestTokens;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,20 +16,7 @@ import org.openqa.selenium.WebElement;
  */
 class ConsoleScopeIT {
 
-  private static Console console;
-
-  @BeforeAll
-  static void startBrowser() {
-    MailGate.shared();
-    console = new Console(Chromium.start());
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (console != null) {
-      console.browser().quit();
-    }
-  }
+  private final Console console = Console.shared();
 
   @Test
   void aReviewerOfOneMailboxSeesNothingOfAnother() {
