@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Agent-supplied text that would run or navigate if it reached the page as markup — script tags,
@@ -45,7 +47,7 @@ class ConsoleHostileIT {
 
   @BeforeEach
   void signIn() {
-    console.signIn(TestTokens.reviewer("rita.reviewer", MailGate.GATED));
+    console.signIn(TestTokens.reviewer(ConsoleIT.REVIEWER, MailGate.GATED, MailGate.GATED_ALL));
   }
 
   @Test
@@ -148,6 +150,40 @@ class ConsoleHostileIT {
     console.screenshot("hostile-long-subject");
 
     usable(id);
+  }
+
+  @Test
+  void hostileInboundMailIsShownAsTextAndRejectedWithAReason() {
+    String subject = "<img src=x onerror=alert(40)><script>alert(41)</script> " + ConsoleIT.tag();
+    String emailId =
+        ConsoleIT.receiveHeld(subject, "<a href=\"javascript:alert(42)\" onclick=alert(43)>x</a>");
+
+    console.get("queue?view=inbound");
+    WebElement card =
+        Chromium.until(
+            console.browser(),
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.card[data-email='" + emailId + "']")));
+    assertThat(card.findElement(By.tagName("strong")).getText()).isEqualTo(subject);
+    assertInert();
+    console.screenshot("hostile-inbound");
+
+    String reason = "phishing " + emailId;
+    card.findElement(By.cssSelector("input[name=reason]")).sendKeys(reason);
+    card.findElement(By.cssSelector("form[action$='/reject'] button")).click();
+    Chromium.until(console.browser(), ExpectedConditions.stalenessOf(card));
+    assertThat(
+            console.browser().findElements(By.cssSelector("li.card[data-email='" + emailId + "']")))
+        .isEmpty();
+    assertInert();
+    JsonNode rejection =
+        await("the inbound rejection on mail.decisions")
+            .atMost(PIPELINE)
+            .until(() -> ConsoleIT.decisions(emailId, "rejected"), found -> !found.isEmpty())
+            .get(0);
+    assertThat(rejection.path("reason").asText()).isEqualTo(reason);
+    assertThat(Bus.values("mail.inbound", e -> subject.equals(e.path("subject").asText())))
+        .isEmpty();
   }
 
   /** Nothing from content can run: no alert, no handler, no javascript: link, no foreign script. */

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ConsoleIT {
 
   private static final Duration PIPELINE = Duration.ofSeconds(60);
-  private static final String REVIEWER = "rita.reviewer";
+  static final String REVIEWER = "rita.reviewer";
 
   private final Console console = Console.shared();
 
@@ -292,21 +292,7 @@ class ConsoleIT {
   @Test
   void heldInboundMailIsReleasedToTheAgents() {
     String subject = "Contract question " + tag();
-    MailGate.shared()
-        .sandbox()
-        .call(
-            "POST",
-            "/sandbox/inbound",
-            "{\"mailbox_id\":\""
-                + MailGate.GATED_ALL
-                + "\",\"from\":\"customer@example.org\",\"subject\":\""
-                + subject
-                + "\",\"markdown\":\"Can we sign by Friday?\"}");
-    String token = TestTokens.reviewer(REVIEWER, MailGate.GATED_ALL);
-    String emailId =
-        await("the email held for review")
-            .atMost(PIPELINE)
-            .until(() -> heldInbound(token, subject), found -> found != null);
+    String emailId = receiveHeld(subject, "Can we sign by Friday?");
 
     console.get("queue?view=inbound");
     WebElement card =
@@ -361,6 +347,23 @@ class ConsoleIT {
         d ->
             intentId.equals(d.path("intent_id").asText())
                 && state.equals(d.path("state").asText()));
+  }
+
+  /**
+   * An email from customer@example.org to the gated_all mailbox, received by the sandbox, polled
+   * and held by MailGate; its email id once a reviewer can see it held.
+   */
+  static String receiveHeld(String subject, String markdown) {
+    ObjectNode email = Http.JSON.createObjectNode();
+    email.put("mailbox_id", MailGate.GATED_ALL);
+    email.put("from", "customer@example.org");
+    email.put("subject", subject);
+    email.put("markdown", markdown);
+    MailGate.shared().sandbox().call("POST", "/sandbox/inbound", email.toString());
+    String token = TestTokens.reviewer(REVIEWER, MailGate.GATED_ALL);
+    return await("the email held for review")
+        .atMost(PIPELINE)
+        .until(() -> heldInbound(token, subject), found -> found != null);
   }
 
   private static String heldInbound(String token, String subject) {
