@@ -69,6 +69,25 @@ final class Console {
     Chromium.until(browser, ExpectedConditions.presenceOfElementLocated(By.id("state")));
   }
 
+  /** The card of a held inbound email on the inbound view. */
+  WebElement inboundCard(String emailId) {
+    get("queue?view=inbound");
+    return Chromium.until(
+        browser,
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("li.card[data-email='" + emailId + "']")));
+  }
+
+  /** Submits one of a card's forms and waits for the inbound view without that card. */
+  void decideInbound(WebElement card, By button) {
+    String emailId = card.getAttribute("data-email");
+    card.findElement(button).click();
+    Chromium.until(browser, ExpectedConditions.stalenessOf(card));
+    Chromium.until(browser, ExpectedConditions.urlContains("/console/queue?view=inbound"));
+    assertThat(browser.findElements(By.cssSelector("li.card[data-email='" + emailId + "']")))
+        .isEmpty();
+  }
+
   /** The queue row of {@code intentId}, once the page shows it. */
   WebElement row(String intentId) {
     return Chromium.until(

@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Agent-supplied text that would run or navigate if it reached the page as markup — script tags,
@@ -158,23 +157,14 @@ class ConsoleHostileIT {
     String emailId =
         ConsoleIT.receiveHeld(subject, "<a href=\"javascript:alert(42)\" onclick=alert(43)>x</a>");
 
-    console.get("queue?view=inbound");
-    WebElement card =
-        Chromium.until(
-            console.browser(),
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("li.card[data-email='" + emailId + "']")));
+    WebElement card = console.inboundCard(emailId);
     assertThat(card.findElement(By.tagName("strong")).getText()).isEqualTo(subject);
     assertInert();
     console.screenshot("hostile-inbound");
 
     String reason = "phishing " + emailId;
     card.findElement(By.cssSelector("input[name=reason]")).sendKeys(reason);
-    card.findElement(By.cssSelector("form[action$='/reject'] button")).click();
-    Chromium.until(console.browser(), ExpectedConditions.stalenessOf(card));
-    assertThat(
-            console.browser().findElements(By.cssSelector("li.card[data-email='" + emailId + "']")))
-        .isEmpty();
+    console.decideInbound(card, By.cssSelector("form[action$='/reject'] button"));
     assertInert();
     JsonNode rejection =
         await("the inbound rejection on mail.decisions")

@@ -294,25 +294,14 @@ class ConsoleIT {
     String subject = "Contract question " + tag();
     String emailId = receiveHeld(subject, "Can we sign by Friday?");
 
-    console.get("queue?view=inbound");
-    WebElement card =
-        Chromium.until(
-            console.browser(),
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("li.card[data-email='" + emailId + "']")));
+    WebElement card = console.inboundCard(emailId);
     assertThat(card.getText()).contains(subject, "customer@example.org", MailGate.GATED_ALL);
     assertThat(Bus.values("mail.inbound", e -> subject.equals(e.path("subject").asText())))
         .as("not released before review")
         .isEmpty();
     console.screenshot("inbound");
 
-    card.findElement(By.cssSelector("button.release")).click();
-    Chromium.until(console.browser(), ExpectedConditions.stalenessOf(card));
-    Chromium.until(
-        console.browser(), ExpectedConditions.urlContains("/console/queue?view=inbound"));
-    assertThat(
-            console.browser().findElements(By.cssSelector("li.card[data-email='" + emailId + "']")))
-        .isEmpty();
+    console.decideInbound(card, By.cssSelector("button.release"));
 
     JsonNode released =
         await("the email on mail.inbound")
