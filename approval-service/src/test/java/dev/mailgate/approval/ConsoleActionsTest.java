@@ -67,6 +67,13 @@ class ConsoleActionsTest {
     assertThat(
             queries.list(QueueFilter.of(null, null, null, null, tag, null, null), erin, 10).items())
         .isEmpty();
+    assertThat(
+            queries
+                .list(QueueFilter.of(null, null, null, null, "PG2@customer", null, null), carol, 50)
+                .items())
+        .extracting(i -> i.intentId)
+        .contains(second)
+        .doesNotContain(first);
     assertThat(queries.counts(erin))
         .extracting(ConsoleQueries.Count::mailboxId)
         .doesNotContain("mbx_gated");
@@ -305,5 +312,59 @@ class ConsoleActionsTest {
         .then()
         .statusCode(200)
         .body("item.state", equalTo(state));
+  }
+
+  @Test
+  void monitoredMailIsAcknowledgedFromItsPageAndInBulk() {
+    String one =
+        publish(intent("mbx_monitored", "Engineer", "cack1@customer.example.com", "Shipped", "v6"));
+    String two =
+        publish(intent("mbx_monitored", "Engineer", "cack2@customer.example.com", "Shipped", "v7"));
+    awaitJson(Topics.DECISIONS, 2, forIntent(one));
+    awaitJson(Topics.DECISIONS, 2, forIntent(two));
+    String frank = session(TestTokens.reviewer("frank", "mbx_monitored"));
+    String token = csrf(frank);
+
+    String page =
+        with(frank).get("/console/items/{id}", one).then().statusCode(200).extract().asString();
+    assertThat(page)
+        .contains("id=\"acknowledge-form\"")
+        .contains("The trail cannot be shown: audit-service cannot be reached");
+    with(frank)
+        .get("/console/items/{id}/chain", one)
+        .then()
+        .statusCode(200)
+        .body(containsString("data-status=\"unknown\""));
+
+    form(frank)
+        .formParam("_csrf", token)
+        .formParam("note", "looks right <b>ok</b>")
+        .post("/console/items/{id}/acknowledge", one)
+        .then()
+        .statusCode(303);
+    String after =
+        with(frank).get("/console/items/{id}", one).then().statusCode(200).extract().asString();
+    assertThat(after)
+        .contains("Acknowledged after sending by <strong>frank</strong>")
+        .contains("looks right &lt;b&gt;ok&lt;/b&gt;")
+        .doesNotContain("id=\"acknowledge-form\"");
+
+    String results =
+        form(frank)
+            .formParam("_csrf", token)
+            .formParam("action", "acknowledge")
+            .formParam("id", one, two)
+            .post("/console/bulk")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(results).contains("acknowledged by frank").contains("acknowledged");
+    with(frank)
+        .get("/console/queue/rows?view=monitored")
+        .then()
+        .statusCode(200)
+        .body(not(containsString(one)))
+        .body(not(containsString(two)));
   }
 }

@@ -208,4 +208,85 @@ class ReviewApiTest {
         .statusCode(200)
         .body("items.intent_id", hasItem(id));
   }
+
+  @Test
+  void acknowledgingMonitoredMailTakesItOffTheListAndTellsTheTrailWhoLooked() {
+    String id =
+        Bus.publish(
+            Bus.intent(
+                "mbx_monitored", "Engineer", "ack@customer.example.com", "Rolled out", "v4"));
+    awaitJson(Topics.DECISIONS, 2, forIntent(id));
+    String frank = TestTokens.reviewer("frank", "mbx_monitored");
+
+    as(TestTokens.reviewer("olga", "mbx_gated"))
+        .body(Map.of())
+        .post("/api/reviews/{id}/acknowledge", id)
+        .then()
+        .statusCode(404);
+    as(TestTokens.reviewer("Engineer-agent", "mbx_monitored"))
+        .body(Map.of())
+        .post("/api/reviews/{id}/acknowledge", id)
+        .then()
+        .statusCode(403);
+    as(frank)
+        .body(Map.of("note", "x".repeat(2_001)))
+        .post("/api/reviews/{id}/acknowledge", id)
+        .then()
+        .statusCode(400);
+
+    as(frank)
+        .body(Map.of("note", "checked the version number"))
+        .post("/api/reviews/{id}/acknowledge", id)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("approved"))
+        .body("review_after", equalTo(false))
+        .body("acknowledged_by", equalTo("frank"))
+        .body("acknowledgement", equalTo("checked the version number"));
+
+    var records = Bus.await(Topics.DECISIONS, 3, forIntent(id));
+    var last = records.get(2);
+    assertThat(Bus.header(last, "event_type")).isEqualTo("review.acknowledged");
+    JsonNode event = Bus.json(last.value());
+    assertThat(event.get("state").asText()).isEqualTo("approved");
+    assertThat(event.at("/actor/id").asText()).isEqualTo("frank");
+    assertThat(event.get("reason").asText())
+        .isEqualTo("reviewed after sending: checked the version number");
+
+    as(frank)
+        .queryParam("view", "monitored")
+        .get("/api/reviews")
+        .then()
+        .statusCode(200)
+        .body("items.intent_id", org.hamcrest.Matchers.not(hasItem(id)));
+    as(frank)
+        .body(Map.of())
+        .post("/api/reviews/{id}/acknowledge", id)
+        .then()
+        .statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("acknowledged by frank"));
+  }
+
+  @Test
+  void onlyMonitoredMailIsAcknowledgedAndBulkAcknowledgementReportsEachItem() {
+    String held = held("ProductManager", "ack-held@customer.example.com", "Plan", "Draft plan");
+    String sent =
+        Bus.publish(
+            Bus.intent("mbx_monitored", "Engineer", "ack-bulk@customer.example.com", "Bulk", "v5"));
+    awaitJson(Topics.DECISIONS, 2, forIntent(sent));
+
+    as(CAROL)
+        .body(Map.of())
+        .post("/api/reviews/{id}/acknowledge", held)
+        .then()
+        .statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("not monitored mail"));
+
+    as(TestTokens.reviewer("frank", "mbx_monitored", "mbx_gated"))
+        .body(Map.of("action", "acknowledge", "intent_ids", List.of(sent, held)))
+        .post("/api/reviews/bulk")
+        .then()
+        .statusCode(200)
+        .body("status", contains(200, 409));
+  }
 }

@@ -118,6 +118,11 @@ final class MailGate {
             "MAILGATE_AUDIT_ANCHORS_EVERY",
             "1s"));
 
+    // The console's item page reads the audit trail from audit-service.
+    mailgate
+        .service("approval-service")
+        .environment("MAILGATE_APPROVAL_CONSOLE_AUDIT_URL", mailgate.auditUrl());
+
     mailgate.services.values().forEach(ServiceProcess::start);
     mailgate.services.values().forEach(ServiceProcess::awaitReady);
     return mailgate;

@@ -40,6 +40,11 @@ final class ServiceProcess {
     return name;
   }
 
+  /** Sets one more variable of the environment, for the next {@link #start()}. */
+  void environment(String name, String value) {
+    env.put(name, value);
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

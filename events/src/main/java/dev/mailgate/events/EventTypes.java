@@ -9,6 +9,12 @@ public final class EventTypes {
   public static final String INBOUND_RELEASED = "inbound.released";
   public static final String POLICY_CHANGED = "policy.changed";
 
+  /**
+   * On {@code mail.decisions}: a reviewer looked at a monitored email after it was sent. The
+   * intent's state is unchanged (the event repeats it); the actor is the reviewer.
+   */
+  public static final String REVIEW_ACKNOWLEDGED = "review.acknowledged";
+
   private EventTypes() {}
 
   /** e.g. {@code decision.held}. */

@@ -19,6 +19,9 @@ public final class ReviewBodies {
   /** Reject with the reason the agent is told. */
   public record Reject(String reason) {}
 
+  /** Acknowledge a monitored email after it was sent, optionally with a note for the trail. */
+  public record Acknowledge(String note) {}
+
   /** The same decision for many items; each gets its own result. */
   public record Bulk(String action, List<String> intentIds, String reason) {}
 

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * An intent as reviewers see it. Attachments are listed by name and type, not content; {@code
- * conflict_facts} says what this member of a conflict group states differently from the others.
+ * conflict_facts} says what this member of a conflict group states differently from the others;
+ * {@code review_after} marks monitored mail still waiting to be acknowledged.
  */
 public record ReviewItem(
     String intentId,
@@ -43,7 +44,11 @@ public record ReviewItem(
     String deliveryStatus,
     String providerEmailId,
     String deliveryError,
-    List<FactDifference> conflictFacts) {
+    List<FactDifference> conflictFacts,
+    boolean reviewAfter,
+    String acknowledgedBy,
+    Instant acknowledgedAt,
+    String acknowledgement) {
 
   public static ReviewItem of(Intent i) {
     List<String> attachments = new ArrayList<>();
@@ -84,6 +89,10 @@ public record ReviewItem(
         i.deliveryStatus,
         i.providerEmailId,
         i.deliveryError,
-        ConflictFacts.read(i));
+        ConflictFacts.read(i),
+        i.reviewAfter,
+        i.acknowledgedBy,
+        i.acknowledgedAt,
+        i.acknowledgement);
   }
 }

@@ -126,8 +126,22 @@ public class ReviewResource {
   }
 
   @POST
+  @Path("/{intentId}/acknowledge")
+  @Operation(
+      summary =
+          "Acknowledge a monitored email after it was sent (it leaves view=monitored), with an optional note")
+  public ReviewItem acknowledge(
+      @PathParam("intentId") String intentId, ReviewBodies.Acknowledge body) {
+    return ReviewItem.of(
+        reviews.acknowledge(
+            Params.text("intent_id", intentId), body == null ? null : body.note(), reviewer.get()));
+  }
+
+  @POST
   @Path("/bulk")
-  @Operation(summary = "Approve or reject many items; each has its own result")
+  @Operation(
+      summary =
+          "Approve, reject or acknowledge (monitored mail) many items; each has its own result")
   public List<ReviewBodies.BulkResult> bulk(ReviewBodies.Bulk body) {
     if (body == null
         || body.intentIds() == null
@@ -135,8 +149,8 @@ public class ReviewResource {
         || body.intentIds().size() > 500) {
       throw ApiProblem.badRequest("intent_ids must list 1 to 500 intents");
     }
-    if (!"approve".equals(body.action()) && !"reject".equals(body.action())) {
-      throw ApiProblem.badRequest("action must be approve or reject");
+    if (!List.of("approve", "reject", "acknowledge").contains(body.action())) {
+      throw ApiProblem.badRequest("action must be approve, reject or acknowledge");
     }
     List<ReviewBodies.BulkResult> results = new ArrayList<>();
     for (String id : body.intentIds()) {
@@ -151,9 +165,12 @@ public class ReviewResource {
           QuarkusTransaction.requiringNew()
               .call(
                   () ->
-                      "approve".equals(action)
-                          ? reviews.approve(intentId, Edits.none(), reason, reviewer.get())
-                          : reviews.reject(intentId, reason, reviewer.get()));
+                      switch (action) {
+                        case "approve" ->
+                            reviews.approve(intentId, Edits.none(), reason, reviewer.get());
+                        case "acknowledge" -> reviews.acknowledge(intentId, reason, reviewer.get());
+                        default -> reviews.reject(intentId, reason, reviewer.get());
+                      });
       return new ReviewBodies.BulkResult(intentId, 200, intent.state.wire(), null);
     } catch (ReviewException e) {
       return new ReviewBodies.BulkResult(intentId, e.kind().status, null, e.getMessage());

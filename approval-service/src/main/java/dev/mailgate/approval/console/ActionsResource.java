@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ActionsResource {
 
   static final int MAX_BULK = 200;
+  private static final Map<String, String> DONE =
+      Map.of("approve", "approved", "reject", "rejected", "acknowledge", "acknowledged");
 
   private final ConsoleSessions sessions;
   private final ReviewService reviews;
@@ -55,8 +58,8 @@ public class ActionsResource {
       @FormParam("reason") String reason,
       @Context HttpHeaders headers) {
     ConsoleSession session = sessions.change(cookie, csrf, headers);
-    if (!"approve".equals(action) && !"reject".equals(action)) {
-      throw new ConsoleException(400, "Choose approve or reject.");
+    if (!List.of("approve", "reject", "acknowledge").contains(action)) {
+      throw new ConsoleException(400, "Choose approve, reject or acknowledge.");
     }
     if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK) {
       throw new ConsoleException(400, "Select 1 to " + MAX_BULK + " items.");
@@ -70,14 +73,13 @@ public class ActionsResource {
         QuarkusTransaction.requiringNew()
             .run(
                 () -> {
-                  if ("approve".equals(action)) {
-                    reviews.approve(id, Edits.none(), null, session.caller());
-                  } else {
-                    reviews.reject(id, reason, session.caller());
+                  switch (action) {
+                    case "approve" -> reviews.approve(id, Edits.none(), null, session.caller());
+                    case "acknowledge" -> reviews.acknowledge(id, reason, session.caller());
+                    default -> reviews.reject(id, reason, session.caller());
                   }
                 });
-        results.add(
-            new Models.Result(id, true, "approve".equals(action) ? "approved" : "rejected"));
+        results.add(new Models.Result(id, true, DONE.get(action)));
       } catch (ApiProblem e) {
         results.add(new Models.Result(id, false, e.getMessage()));
       }

@@ -2,6 +2,7 @@ package dev.mailgate.approval.console;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the review console served under {@code /console}. */
@@ -27,7 +28,15 @@ public interface ConsoleConfig {
   @WithDefault("5")
   int pollSeconds();
 
-  /** Where the audit-service answers, for the item page's timeline. */
+  /** Where the audit-service answers, for the item page's timeline and chain badge. */
   @WithDefault("http://127.0.0.1:8084")
   String auditUrl();
+
+  /** How long the console waits for audit-service before the trail says it is unavailable. */
+  @WithDefault("3s")
+  Duration auditTimeout();
+
+  /** How long a mailbox's chain verification is shown before it is asked for again. */
+  @WithDefault("30s")
+  Duration chainCache();
 }

@@ -66,7 +66,8 @@ public class ConsoleQueries {
     if (filter.text() != null) {
       where.append(
           " and (lower(i.subject) like :text escape '!' or lower(i.markdown) like :text escape '!'"
-              + " or lower(i.agent) like :text escape '!')");
+              + " or lower(i.agent) like :text escape '!' or exists (select 1 from IntentRecipient r"
+              + " where r.intentId = i.intentId and lower(r.recipient) like :text escape '!'))");
       params.put("text", "%" + like(filter.text()) + "%");
     }
     String key = filter.byExpiry() ? "i.expiresAt" : "i.receivedAt";
@@ -74,7 +75,8 @@ public class ConsoleQueries {
         .after()
         .ifPresent(
             c -> {
-              where.append(" and (" + key + " > :t or (" + key + " = :t and i.intentId > :id))");
+              // A row comparison, so PostgreSQL walks the (key, intent_id) index from the cursor.
+              where.append(" and (" + key + ", i.intentId) > (:t, :id)");
               params.put("t", c.receivedAt());
               params.put("id", c.id());
             });

@@ -5,8 +5,6 @@ import dev.mailgate.approval.domain.ConflictFacts;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.service.review.ReviewQueries;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,12 +18,12 @@ public class ItemModels {
 
   private final ReviewQueries reviews;
   private final ConsoleQueries queries;
-  private final ConsoleConfig config;
+  private final AuditTrail trail;
 
-  public ItemModels(ReviewQueries reviews, ConsoleQueries queries, ConsoleConfig config) {
+  public ItemModels(ReviewQueries reviews, ConsoleQueries queries, AuditTrail trail) {
     this.reviews = reviews;
     this.queries = queries;
-    this.config = config;
+    this.trail = trail;
   }
 
   Models.Item item(Intent intent, ConsoleSession session) {
@@ -64,10 +62,7 @@ public class ItemModels {
         duplicateOf,
         originalDiff(intent),
         queries.recentReasons(session.caller(), 8),
-        config.auditUrl()
-            + "/audit/intents/"
-            + URLEncoder.encode(intent.intentId, StandardCharsets.UTF_8)
-            + "/timeline");
+        trail.timeline(intent.intentId, session));
   }
 
   Models.Preview preview(

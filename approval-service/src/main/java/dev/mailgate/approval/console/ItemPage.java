@@ -37,13 +37,19 @@ public class ItemPage {
   private final ConsoleQueries queries;
   private final ReviewService reviews;
   private final ItemModels models;
+  private final AuditTrail trail;
 
   public ItemPage(
-      ConsoleSessions sessions, ConsoleQueries queries, ReviewService reviews, ItemModels models) {
+      ConsoleSessions sessions,
+      ConsoleQueries queries,
+      ReviewService reviews,
+      ItemModels models,
+      AuditTrail trail) {
     this.sessions = sessions;
     this.queries = queries;
     this.reviews = reviews;
     this.models = models;
+    this.trail = trail;
   }
 
   @GET
@@ -52,6 +58,16 @@ public class ItemPage {
       @CookieParam(ConsoleSessions.COOKIE) String cookie, @PathParam("id") String id) {
     ConsoleSession session = sessions.open(cookie);
     return Views.item(models.item(find(id, session), session), session);
+  }
+
+  /** The chain badge of the item's mailbox, loaded by the page after it is shown. */
+  @GET
+  @Path("/chain")
+  @Operation(hidden = true)
+  public TemplateInstance chain(
+      @CookieParam(ConsoleSessions.COOKIE) String cookie, @PathParam("id") String id) {
+    ConsoleSession session = sessions.open(cookie);
+    return Views.chain(trail.chain(find(id, session).mailboxId, session));
   }
 
   @POST
@@ -118,6 +134,21 @@ public class ItemPage {
       @Context HttpHeaders headers) {
     ConsoleSession session = sessions.change(cookie, csrf, headers);
     ConsoleException.attempt(() -> reviews.reject(id, reason, session.caller()));
+    return backTo(id);
+  }
+
+  @POST
+  @Path("/acknowledge")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public Response acknowledge(
+      @CookieParam(ConsoleSessions.COOKIE) String cookie,
+      @PathParam("id") String id,
+      @FormParam("_csrf") String csrf,
+      @FormParam("note") String note,
+      @Context HttpHeaders headers) {
+    ConsoleSession session = sessions.change(cookie, csrf, headers);
+    ConsoleException.attempt(() -> reviews.acknowledge(id, note, session.caller()));
     return backTo(id);
   }
 

@@ -107,12 +107,27 @@ public final class Models {
       Row duplicateOf,
       List<LineDiff.Line> originalDiff,
       List<String> reasons,
-      String auditUrl) {
+      Trail trail) {
 
     public boolean pending() {
       return intent.isPending();
     }
   }
+
+  /**
+   * An item's audit timeline as audit-service holds it; {@code unavailable} says why it cannot be
+   * shown, {@code truncated} that only the first {@link AuditTrail#MAX_STEPS} are.
+   */
+  @TemplateData
+  public record Trail(List<Step> steps, String unavailable, boolean truncated) {}
+
+  /** One audited event: when, what, who, the reason or error it carries, its chain position. */
+  @TemplateData
+  public record Step(String at, String type, String actor, String detail, long position) {}
+
+  /** A hash chain's verification: {@code intact}, {@code broken} or {@code unknown}, in words. */
+  @TemplateData
+  public record Chain(String status, String text) {}
 
   /** An edit shown as a diff before the reviewer confirms it. */
   @TemplateData

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What the queue page shows: a view ({@code pending} = held and conflict, {@code held}, {@code
- * conflict}, {@code monitored}), narrowed by mailbox, team, role and a text (subject, body, agent),
- * ordered by arrival or by expiry, from a keyset position.
+ * conflict}, {@code monitored}), narrowed by mailbox, team, role and a text (subject, body, agent,
+ * recipient), ordered by arrival or by expiry, from a keyset position.
  */
 public record QueueFilter(
     String view,

@@ -20,6 +20,8 @@ final class Views {
 
   static native TemplateInstance item(Models.Item page, ConsoleSession session);
 
+  static native TemplateInstance chain(Models.Chain chain);
+
   static native TemplateInstance preview(Models.Preview page, ConsoleSession session);
 
   static native TemplateInstance results(

@@ -115,8 +115,20 @@ public class Intent {
   @Column(name = "expires_at")
   public Instant expiresAt;
 
+  /** Sent under {@code monitored}, waiting for a reviewer to look at it afterwards. */
   @Column(name = "review_after")
   public boolean reviewAfter;
+
+  /** Who looked at this monitored email after it was sent (then {@link #reviewAfter} is off). */
+  @Column(name = "acknowledged_by")
+  public String acknowledgedBy;
+
+  @Column(name = "acknowledged_at")
+  public Instant acknowledgedAt;
+
+  /** What the reviewer noted when acknowledging, if anything. */
+  @Column(name = "acknowledgement")
+  public String acknowledgement;
 
   @JdbcTypeCode(SqlTypes.ARRAY)
   @Column(name = "edited_fields")

@@ -59,9 +59,27 @@ public class Decisions {
     }
   }
 
+  /**
+   * Announces that a reviewer acknowledged a monitored intent after it was sent: its state is
+   * repeated, unchanged, under the event type {@link EventTypes#REVIEW_ACKNOWLEDGED}.
+   */
+  public void acknowledged(Intent intent, Actor reviewer, String reason) {
+    publish(intent, intent.state, reviewer, reason, List.of(), EventTypes.REVIEW_ACKNOWLEDGED);
+  }
+
   /** Announces a state without changing the row (e.g. {@code accepted} before the decision). */
   public void announce(
       Intent intent, DecisionState state, Actor actor, String reason, List<Problem> problems) {
+    publish(intent, state, actor, reason, problems, EventTypes.decision(state));
+  }
+
+  private void publish(
+      Intent intent,
+      DecisionState state,
+      Actor actor,
+      String reason,
+      List<Problem> problems,
+      String eventType) {
     DecisionEvent event =
         new DecisionEvent(
             intent.intentId,
@@ -78,7 +96,7 @@ public class Decisions {
             intent.role,
             intent.agent,
             Instant.now());
-    events.publish(Topics.DECISIONS, intent.mailboxId, EventTypes.decision(state), event);
+    events.publish(Topics.DECISIONS, intent.mailboxId, eventType, event);
   }
 
   private static ApprovedEmail approved(Intent intent, Actor actor) {

@@ -142,6 +142,15 @@
   }
 
   if (page === 'item') {
+    // The chain badge: verifying walks the mailbox's whole chain, so it comes after the page.
+    var badge = document.getElementById('chain-badge');
+    if (badge) {
+      fetch(badge.getAttribute('data-src'), { credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html !== null) { badge.innerHTML = html; }
+        }, function () {});
+    }
     if (window.location.hash === '#edit') {
       focusEdit();
     } else if (window.location.hash === '#reject') {

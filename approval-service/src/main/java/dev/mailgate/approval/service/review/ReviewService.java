@@ -8,6 +8,7 @@ import dev.mailgate.events.DecisionState;
 import dev.mailgate.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,15 +32,7 @@ public class ReviewService {
   @Transactional
   public Intent approve(String intentId, Edits changes, String reason, Caller reviewer) {
     Intent intent = pendingForUpdate(intentId, reviewer);
-    if (reviewer.is(intent.agent)) {
-      throw new ReviewException(
-          ReviewException.Kind.FORBIDDEN,
-          "intent "
-              + intentId
-              + " was asked for by "
-              + intent.agent
-              + ": nobody approves their own email");
-    }
+    refuseOwn(intent, reviewer, "approves");
     edits.apply(intent, changes);
     decisions.decide(
         intent,
@@ -54,6 +47,39 @@ public class ReviewService {
     String why = requireReason(reason);
     Intent intent = pendingForUpdate(intentId, reviewer);
     decisions.decide(intent, DecisionState.REJECTED, Actor.reviewer(reviewer.subject()), why);
+    return intent;
+  }
+
+  /**
+   * Records that {@code reviewer} looked at a monitored intent after it was sent: it leaves the
+   * monitored listing, and the acknowledgement (with the note, if any) goes to the trail. Like an
+   * approval, nobody acknowledges their own email.
+   */
+  @Transactional
+  public Intent acknowledge(String intentId, String note, Caller reviewer) {
+    Intent intent = inScopeForUpdate(intentId, reviewer);
+    if (!intent.reviewAfter) {
+      throw new ReviewException(
+          ReviewException.Kind.NOT_PENDING,
+          intent.acknowledgedBy == null
+              ? "intent " + intentId + " is not monitored mail waiting to be acknowledged"
+              : "intent "
+                  + intentId
+                  + " was acknowledged by "
+                  + intent.acknowledgedBy
+                  + " at "
+                  + intent.acknowledgedAt);
+    }
+    refuseOwn(intent, reviewer, "reviews");
+    String text = note == null || note.isBlank() ? null : reasonOr(note, null);
+    intent.reviewAfter = false;
+    intent.acknowledgedBy = reviewer.subject();
+    intent.acknowledgedAt = Instant.now();
+    intent.acknowledgement = text;
+    decisions.acknowledged(
+        intent,
+        Actor.reviewer(reviewer.subject()),
+        text == null ? "reviewed after sending" : "reviewed after sending: " + text);
     return intent;
   }
 
@@ -118,16 +144,33 @@ public class ReviewService {
     return group;
   }
 
+  private static void refuseOwn(Intent intent, Caller reviewer, String verb) {
+    if (reviewer.is(intent.agent)) {
+      throw new ReviewException(
+          ReviewException.Kind.FORBIDDEN,
+          "intent "
+              + intent.intentId
+              + " was asked for by "
+              + intent.agent
+              + ": nobody "
+              + verb
+              + " their own email");
+    }
+  }
+
+  private Intent inScopeForUpdate(String intentId, Caller reviewer) {
+    return intents
+        .findForUpdate(intentId)
+        .filter(i -> reviewer.mayActOn(i.mailboxId))
+        .orElseThrow(
+            () ->
+                new ReviewException(
+                    ReviewException.Kind.NOT_FOUND,
+                    "no intent " + intentId + " in your mailboxes"));
+  }
+
   private Intent pendingForUpdate(String intentId, Caller reviewer) {
-    Intent intent =
-        intents
-            .findForUpdate(intentId)
-            .filter(i -> reviewer.mayActOn(i.mailboxId))
-            .orElseThrow(
-                () ->
-                    new ReviewException(
-                        ReviewException.Kind.NOT_FOUND,
-                        "no intent " + intentId + " in your mailboxes"));
+    Intent intent = inScopeForUpdate(intentId, reviewer);
     if (!intent.isPending()) {
       throw new ReviewException(
           ReviewException.Kind.NOT_PENDING,
