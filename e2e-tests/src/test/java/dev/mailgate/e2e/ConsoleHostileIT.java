@@ -207,12 +207,16 @@ class ConsoleHostileIT {
     assertThat(console.liveContent()).isEmpty();
   }
 
-  /** The page still works: the item is rejected through its form and the agent is told. */
+  /**
+   * The page still works: the item is rejected through its form, with a reason that is itself
+   * markup; the agent is told that reason, and the item's audit trail shows it as text.
+   */
   private void usable(String id) {
-    String reason = "hostile content";
+    String reason = "<img src=x onerror=alert(50)><script>alert(51)</script> hostile content";
     console.browser().findElement(By.id("reject-reason")).sendKeys(reason);
     console.browser().findElement(By.id("reject")).click();
     console.awaitState("rejected");
+    assertThat(console.text("decision-reason")).isEqualTo(reason);
     assertInert();
     JsonNode rejection =
         await("the rejection on mail.decisions")
@@ -220,5 +224,15 @@ class ConsoleHostileIT {
             .until(() -> ConsoleIT.decisions(id, "rejected"), found -> !found.isEmpty())
             .get(0);
     assertThat(rejection.path("reason").asText()).isEqualTo(reason);
+
+    Chromium.until(
+        console.browser(),
+        d -> {
+          d.navigate().refresh();
+          return d.findElements(By.cssSelector("#trail li[data-type='decision.rejected']")).stream()
+              .anyMatch(step -> step.getText().contains(reason));
+        });
+    Chromium.until(console.browser(), d -> !d.findElements(By.id("chain-status")).isEmpty());
+    assertInert();
   }
 }
