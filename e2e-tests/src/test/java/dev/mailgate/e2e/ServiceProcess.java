@@ -123,6 +123,11 @@ final class ServiceProcess {
   }
 
   private Path log() {
+    return logOf(name);
+  }
+
+  /** Where the process named {@code name} writes its output. */
+  static Path logOf(String name) {
     Path dir = Path.of(System.getProperty("mailgate.e2e.logs", "target/e2e-logs"));
     try {
       Files.createDirectories(dir);
