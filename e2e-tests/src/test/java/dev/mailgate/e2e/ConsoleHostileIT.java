@@ -117,6 +117,8 @@ class ConsoleHostileIT {
     GatedApprovalIT.awaitTimelineWith(hugeId, "decision.invalid");
     console.item(hugeId);
     assertThat(console.text("state")).isEqualTo("invalid");
+    assertThat(console.text("subject")).as("a heading even without a subject").isNotBlank();
+    assertThat(console.browser().getTitle()).doesNotStartWith(" · ");
     assertThat(console.text("main")).contains("at most " + max);
     assertInert();
     console.screenshot("refused-subject");
