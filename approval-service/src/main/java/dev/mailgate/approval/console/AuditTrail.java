@@ -101,10 +101,10 @@ public class AuditTrail {
   private static Models.Step step(JsonNode event) {
     JsonNode payload = event.path("payload");
     JsonNode actor = event.path("actor");
+    String type = actor.path("type").asText("");
+    String id = actor.path("id").asText("");
     String who =
-        actor.hasNonNull("id")
-            ? actor.path("type").asText("") + " " + actor.path("id").asText()
-            : event.path("role").asText("");
+        id.isEmpty() ? event.path("role").asText("") : id.equals(type) ? id : type + " " + id;
     String detail =
         first(
             payload.path("reason"),
