@@ -22,7 +22,6 @@ public record ContentKeys(
     String facts) {
 
   private static final Pattern REPLY_PREFIX = Pattern.compile("^((re|fwd?|aw|wg)\\s*:\\s*)+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   public static ContentKeys of(String subject, String markdown, Collection<String> recipients) {
     String normalisedSubject = subjectKey(subject);
@@ -43,7 +42,7 @@ public record ContentKeys(
 
   private static final Pattern CORRECTION =
       Pattern.compile(
-          "\\b(correction|corrected|to correct|correcting|erratum|i misspoke|we misspoke|misstated"
+          "\\b(?=[cteiwmpsra])(correction|corrected|to correct|correcting|erratum|i misspoke|we misspoke|misstated"
               + "|please disregard|ignore (my|our) (previous|last|earlier)|should have said"
               + "|(made|was) a mistake|was wrong|was incorrect|revised|amended)\\b");
 
@@ -65,7 +64,34 @@ public record ContentKeys(
     if (text == null) {
       return "";
     }
-    return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isWordChar(cp)) {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        gap = false;
+        out.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
+
+  /** A letter or a number in any script: what {@code [\\p{L}\\p{N}]} matches. */
+  private static boolean isWordChar(int cp) {
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** The subject without reply/forward prefixes, normalised. */

@@ -54,4 +54,24 @@ class ContentKeysTest {
             ContentKeys.of("s", "b", List.of("a@x.example.com", "c@x.example.com"))
                 .recipientsHash());
   }
+
+  @Test
+  void normalisingKeepsLettersAndNumbersOfEveryScriptAndNothingElse() {
+    java.util.regex.Pattern nonWord = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    java.util.Random random = new java.util.Random(11);
+    int[] pool = {
+      'a', 'Z', '7', ' ', '\n', '-', '!', 'é', 'ß', 'Ж', '中', '٣', 'Ⅻ', '½', 0x1F600, 0x1D400,
+      '\u200b', '_', '\t'
+    };
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        text.appendCodePoint(pool[random.nextInt(pool.length)]);
+      }
+      String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+      assertThat(ContentKeys.normalise(text.toString()))
+          .as("%s", text)
+          .isEqualTo(nonWord.matcher(lower).replaceAll(" ").trim());
+    }
+  }
 }
