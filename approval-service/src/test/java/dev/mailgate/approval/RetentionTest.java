@@ -6,8 +6,8 @@ import static dev.mailgate.approval.Bus.intent;
 import static dev.mailgate.approval.Bus.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailgate.approval.service.retention.RecordsPruner;
 import dev.mailgate.events.Topics;
+import dev.mailgate.outbox.retention.RetentionPruner;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @ApprovalTestResources
 class RetentionTest {
 
-  @Inject RecordsPruner pruner;
+  @Inject RetentionPruner pruner;
   @Inject DataSource dataSource;
 
   @Test

@@ -5,15 +5,13 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How long approval-service keeps what is settled ({@code mailgate.approval.retention.*}). Nothing
- * still waiting for a person is ever pruned: held and conflict items, monitored mail not yet
- * acknowledged, held inbound mail, notifications not yet sent.
+ * How long approval-service keeps what is settled ({@code mailgate.approval.retention.*}; when the
+ * pruner runs is {@code mailgate.retention.*}). Nothing still waiting for a person is ever pruned:
+ * held and conflict items, monitored mail not yet acknowledged, held inbound mail, notifications
+ * not yet sent.
  */
 @ConfigMapping(prefix = "mailgate.approval.retention")
 public interface RetentionConfig {
-
-  /** The shortest retention accepted: duplicates and conflicts are compared within a day. */
-  Duration MINIMUM = Duration.ofDays(2);
 
   /**
    * Decided intents (approved, rejected, duplicate, expired, invalid) by the time they arrived; a
@@ -30,12 +28,4 @@ public interface RetentionConfig {
   /** Sent or given-up reviewer notifications by the time they were queued; 0 keeps them. */
   @WithDefault("30d")
   Duration notifications();
-
-  /** How often the pruner looks; 0 turns pruning off. */
-  @WithDefault("1h")
-  Duration every();
-
-  /** Rows deleted per statement, so pruning never holds long locks. */
-  @WithDefault("2000")
-  int batchSize();
 }
