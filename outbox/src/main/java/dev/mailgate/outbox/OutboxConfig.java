@@ -21,7 +21,10 @@ public interface OutboxConfig {
   /** Pruning of the processed-event marks. */
   ProcessedEventsRetention processedEvents();
 
-  /** How long processed-event marks are kept, and how they are pruned. */
+  /**
+   * How long processed-event marks are kept (pruned by {@link
+   * dev.mailgate.outbox.retention.RetentionPruner}, {@code mailgate.retention.*}).
+   */
   interface ProcessedEventsRetention {
 
     /**
@@ -32,14 +35,6 @@ public interface OutboxConfig {
      */
     @WithDefault("30d")
     Duration retention();
-
-    /** How often the pruner looks; 0 turns pruning off. */
-    @WithDefault("1h")
-    Duration every();
-
-    /** Rows deleted per statement, so pruning never holds long locks. */
-    @WithDefault("5000")
-    int batchSize();
   }
 
   /** The relay thread. */

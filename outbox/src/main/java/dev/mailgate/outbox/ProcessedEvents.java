@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -76,24 +74,5 @@ public class ProcessedEvents {
   /** Whether {@code eventId} is new to {@code consumer}, marking it processed. */
   public boolean markFirstSeen(String consumer, String eventId) {
     return !markFirstSeen(consumer, Set.of(eventId)).isEmpty();
-  }
-
-  /**
-   * Deletes up to {@code limit} marks recorded before {@code before}, oldest first; returns how
-   * many. A mark is only needed while its event can still be delivered again, so it may go once the
-   * topic no longer holds the event (and no dead-letter replay of it is expected).
-   */
-  public int pruneBefore(Instant before, int limit) {
-    String sql =
-        "DELETE FROM processed_event WHERE ctid IN (SELECT ctid FROM processed_event"
-            + " WHERE processed_at < ? ORDER BY processed_at LIMIT ?)";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete = connection.prepareStatement(sql)) {
-      delete.setTimestamp(1, Timestamp.from(before));
-      delete.setInt(2, limit);
-      return delete.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not prune processed events", e);
-    }
   }
 }

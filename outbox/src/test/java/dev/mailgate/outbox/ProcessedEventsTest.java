@@ -61,11 +61,14 @@ class ProcessedEventsTest {
                     + " WHERE consumer = 'pruned' AND event_id LIKE 'old-%'")) {
       age.executeUpdate();
     }
-    java.time.Instant cutOff = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+    var marks =
+        new dev.mailgate.outbox.retention.AgedRows(
+            "processed_event", "processed_at < ?", java.time.Duration.ofDays(30));
+    java.time.Instant now = java.time.Instant.now();
 
-    assertThat(processed.pruneBefore(cutOff, 2)).isEqualTo(2);
-    assertThat(processed.pruneBefore(cutOff, 2)).isEqualTo(1);
-    assertThat(processed.pruneBefore(cutOff, 2)).isZero();
+    assertThat(marks.prune(dataSource, now, 2)).isEqualTo(2);
+    assertThat(marks.prune(dataSource, now, 2)).isEqualTo(1);
+    assertThat(marks.prune(dataSource, now, 2)).isZero();
 
     // Pruned marks are forgotten (their events would count as new); the recent one is kept.
     assertThat(processed.alreadyProcessed("pruned", List.of("old-1", "old-2", "old-3", "recent")))
