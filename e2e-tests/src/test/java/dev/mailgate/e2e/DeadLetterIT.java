@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.EventHeaders;
 import dev.mailgate.testsupport.TestTokens;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,6 +37,11 @@ class DeadLetterIT {
   }
 
   private static void assertDeadLettered(String topic, String eventType) {
+    assertDeadLettered(
+        topic, eventType, topic.equals("mail.intents") ? "approval-service" : "outbound-service");
+  }
+
+  private static void assertDeadLettered(String topic, String eventType, String consumer) {
     String marker = "not json " + UUID.randomUUID() + " {";
     Instant published = Instant.now().minusSeconds(5);
     Bus.publish(topic, MailGate.AUTONOMOUS, marker.getBytes(StandardCharsets.UTF_8), eventType);
@@ -56,7 +63,34 @@ class DeadLetterIT {
                 entry -> entry != null);
     assertThat(audited.path("dead_letter").path("reason").asText()).isNotBlank();
 
+    String position =
+        header(dead, EventHeaders.DLQ_TOPIC)
+            + "/"
+            + header(dead, EventHeaders.DLQ_PARTITION)
+            + "@"
+            + header(dead, EventHeaders.DLQ_OFFSET);
+    JsonNode line =
+        await("the " + consumer + " log line about it, as JSON with the record in its MDC")
+            .atMost(PIPELINE)
+            .until(() -> jsonLogLine(consumer, position), found -> found != null);
+    assertThat(line.path("level").asText()).isEqualTo("WARN");
+    assertThat(line.path("mdc").path("mailbox_id").asText()).isEqualTo(MailGate.AUTONOMOUS);
+    assertThat(line.path("mdc").path("event_id").asText()).isNotBlank();
+
     assertStillFlowing();
+  }
+
+  /** The JSON log line of {@code service} whose MDC names the record at {@code position}. */
+  private static JsonNode jsonLogLine(String service, String position) throws IOException {
+    for (String text : Files.readAllLines(ServiceProcess.logOf(service))) {
+      if (text.startsWith("{") && text.contains(position)) {
+        JsonNode line = Http.JSON.readTree(text);
+        if (position.equals(line.path("mdc").path("record").asText())) {
+          return line;
+        }
+      }
+    }
+    return null;
   }
 
   private static List<ConsumerRecord<String, byte[]>> find(String topic, String marker) {

@@ -9,6 +9,7 @@ import dev.mailgate.multimail.client.model.ReplyRequest;
 import dev.mailgate.multimail.client.model.SendRequest;
 import dev.mailgate.multimail.client.model.SendResult;
 import dev.mailgate.outbound.domain.Verdict;
+import dev.mailgate.outbox.logging.LogContext;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -32,6 +33,12 @@ public class Sender {
   }
 
   public Verdict attempt(ApprovedEmail email) {
+    try (LogContext context = LogContext.intent(email.intentId(), email.mailboxId())) {
+      return attemptInContext(email);
+    }
+  }
+
+  private Verdict attemptInContext(ApprovedEmail email) {
     long began = System.nanoTime();
     Verdict verdict;
     try {

@@ -1,5 +1,6 @@
 package dev.mailgate.outbox.consumer;
 
+import dev.mailgate.outbox.logging.LogContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,17 @@ public class BatchProcessor {
     if (batch.isEmpty()) {
       return;
     }
+    if (batch.size() == 1) {
+      try (LogContext context = LogContext.of(batch.get(0).ref())) {
+        runInContext(consumer, batch, handler, transactional);
+      }
+    } else {
+      runInContext(consumer, batch, handler, transactional);
+    }
+  }
+
+  private <T> void runInContext(
+      String consumer, List<Received<T>> batch, BatchHandler<T> handler, boolean transactional) {
     List<Received<T>> readable = new ArrayList<>(batch.size());
     List<Received<T>> unreadable = new ArrayList<>();
     batch.forEach(r -> (r.isReadable() ? readable : unreadable).add(r));
@@ -81,6 +93,13 @@ public class BatchProcessor {
   }
 
   private <T> void alone(
+      String consumer, Received<T> record, BatchHandler<T> handler, boolean transactional) {
+    try (LogContext context = LogContext.of(record.ref())) {
+      aloneInContext(consumer, record, handler, transactional);
+    }
+  }
+
+  private <T> void aloneInContext(
       String consumer, Received<T> record, BatchHandler<T> handler, boolean transactional) {
     try {
       infrastructure.retrying(

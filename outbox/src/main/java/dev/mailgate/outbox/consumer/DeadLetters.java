@@ -6,6 +6,7 @@ import dev.mailgate.outbox.Digest;
 import dev.mailgate.outbox.EventPublisher;
 import dev.mailgate.outbox.OutboxMessage;
 import dev.mailgate.outbox.ProcessedEvents;
+import dev.mailgate.outbox.logging.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +86,9 @@ public class DeadLetters {
     }
     publisher.publish(message);
     metrics.counter("mailgate.dead.letters", "topic", dlqTopic).increment();
-    Log.warnf("%s dead-lettered %s to %s: %s", consumer, ref.position(), dlqTopic, reason);
+    try (LogContext context = LogContext.of(ref)) {
+      Log.warnf("%s dead-lettered %s to %s: %s", consumer, ref.position(), dlqTopic, reason);
+    }
   }
 
   private static OutboxMessage message(

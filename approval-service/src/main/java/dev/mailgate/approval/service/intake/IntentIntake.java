@@ -14,6 +14,7 @@ import dev.mailgate.events.validation.IntentReader;
 import dev.mailgate.outbox.consumer.DeadLetters;
 import dev.mailgate.outbox.consumer.Problems;
 import dev.mailgate.outbox.consumer.Received;
+import dev.mailgate.outbox.logging.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,14 +84,17 @@ public class IntentIntake {
     for (int i = 0; i < records.size(); i++) {
       Received<IntentReader.Result> record = records.get(i);
       String id = idOf(record.payload());
-      boolean replay = id != null && (existing.contains(id) || batch.seen(id));
-      if (record.payload() instanceof IntentReader.Invalid invalid) {
-        rejectInvalid(record, invalid, replay, now, batch);
-      } else if (!replay && refusals.get(i) != null) {
-        rejectUnbound(
-            ((IntentReader.Valid) record.payload()).intent(), refusals.get(i), now, batch);
-      } else if (!replay) {
-        accept(rows.get(i), now, batch);
+      try (LogContext context = LogContext.of(record.ref());
+          LogContext intent = LogContext.intent(id, null)) {
+        boolean replay = id != null && (existing.contains(id) || batch.seen(id));
+        if (record.payload() instanceof IntentReader.Invalid invalid) {
+          rejectInvalid(record, invalid, replay, now, batch);
+        } else if (!replay && refusals.get(i) != null) {
+          rejectUnbound(
+              ((IntentReader.Valid) record.payload()).intent(), refusals.get(i), now, batch);
+        } else if (!replay) {
+          accept(rows.get(i), now, batch);
+        }
       }
     }
     batch.storedIntents().forEach(intents::store);
