@@ -138,8 +138,9 @@ class DuplicateConflictTest {
 
   @Test
   void repliesToTheSameEmailFromTwoRolesConflict() {
-    ObjectNode first = reply("mbx_auto", "Engineer", "email-777", "We fixed it.");
-    ObjectNode second = reply("mbx_auto", "Sales", "email-777", "Here is a coupon.");
+    String email = ReplyRecipientsTest.released("mbx_auto", "irate@customer.example.com", "Bug");
+    ObjectNode first = reply("mbx_auto", "Engineer", email, "We fixed it.");
+    ObjectNode second = reply("mbx_auto", "Sales", email, "Here is a coupon.");
 
     String a = publish(first);
     awaitJson(Topics.DECISIONS, 2, forIntent(a));
