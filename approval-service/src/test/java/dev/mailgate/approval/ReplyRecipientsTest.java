@@ -4,6 +4,8 @@ import static dev.mailgate.approval.Bus.awaitJson;
 import static dev.mailgate.approval.Bus.forIntent;
 import static dev.mailgate.approval.Bus.intent;
 import static dev.mailgate.approval.Bus.publish;
+import static dev.mailgate.approval.Bus.released;
+import static dev.mailgate.approval.Bus.reply;
 import static dev.mailgate.approval.Reviews.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -11,11 +13,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mailgate.events.EventJson;
 import dev.mailgate.events.Topics;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +85,7 @@ class ReplyRecipientsTest {
         publish(reply("mbx_replies", "Support", "em-never-" + UUID.randomUUID(), "Hi"));
     String elsewhere = released("mbx_auto", "fay@customer.example.com", "Elsewhere");
     String wrongMailbox = publish(reply("mbx_replies", "Support", elsewhere, "Hi"));
-    String notReleased = inbound("mbx_all", "gil@customer.example.com", "Held");
+    String notReleased = Bus.inbound("mbx_all", "gil@customer.example.com", "Held");
     String ivy = TestTokens.reviewer("ivy", "mbx_all");
     org.awaitility.Awaitility.await()
         .until(
@@ -171,36 +171,5 @@ class ReplyRecipientsTest {
         .get(0)
         .at("/problems/0/code")
         .asText();
-  }
-
-  static ObjectNode reply(String mailbox, String role, String emailId, String body) {
-    ObjectNode reply = intent(mailbox, role, "unused@example.com", "unused", body);
-    reply.put("kind", "reply");
-    reply.put("reply_to_email_id", emailId);
-    reply.putArray("to");
-    reply.remove("subject");
-    return reply;
-  }
-
-  /** An inbound email fetched for {@code mailbox}, released to the agents; returns its id. */
-  static String released(String mailbox, String from, String subject) {
-    String id = inbound(mailbox, from, subject);
-    awaitJson(Topics.INBOUND, 1, node -> id.equals(node.path("email_id").asText(null)));
-    return id;
-  }
-
-  static String inbound(String mailbox, String from, String subject) {
-    String id = "em-" + UUID.randomUUID();
-    ObjectNode email = EventJson.mapper().createObjectNode();
-    email.put("email_id", id);
-    email.put("mailbox_id", mailbox);
-    email.put("thread_id", "thr-" + id);
-    email.put("from", from);
-    email.putArray("to").add(mailbox + "@example.org");
-    email.put("subject", subject);
-    email.put("markdown", "Hello, please answer.");
-    email.put("received_at", "2026-11-24T12:00:00Z");
-    Bus.send(Topics.INBOUND_RECEIVED, mailbox, email.toString().getBytes(StandardCharsets.UTF_8));
-    return id;
   }
 }
