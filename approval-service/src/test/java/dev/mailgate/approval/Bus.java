@@ -37,6 +37,44 @@ final class Bus {
     return intent;
   }
 
+  /** A reply intent to {@code emailId}: no to, no subject (both come from the original). */
+  static ObjectNode reply(String mailbox, String role, String emailId, String body) {
+    ObjectNode reply = intent(mailbox, role, "unused@example.com", "unused", body);
+    reply.put("kind", "reply");
+    reply.put("reply_to_email_id", emailId);
+    reply.putArray("to");
+    reply.remove("subject");
+    return reply;
+  }
+
+  /** An inbound email fetched for {@code mailbox}, released to the agents; returns its id. */
+  static String released(String mailbox, String from, String subject) {
+    String id = inbound(mailbox, from, subject);
+    awaitJson(
+        dev.mailgate.events.Topics.INBOUND,
+        1,
+        node -> id.equals(node.path("email_id").asText(null)));
+    return id;
+  }
+
+  static String inbound(String mailbox, String from, String subject) {
+    String id = "em-" + UUID.randomUUID();
+    ObjectNode email = EventJson.mapper().createObjectNode();
+    email.put("email_id", id);
+    email.put("mailbox_id", mailbox);
+    email.put("thread_id", "thr-" + id);
+    email.put("from", from);
+    email.putArray("to").add(mailbox + "@example.org");
+    email.put("subject", subject);
+    email.put("markdown", "Hello, please answer.");
+    email.put("received_at", "2026-11-24T12:00:00Z");
+    Bus.send(
+        dev.mailgate.events.Topics.INBOUND_RECEIVED,
+        mailbox,
+        email.toString().getBytes(StandardCharsets.UTF_8));
+    return id;
+  }
+
   static String publish(JsonNode intent) {
     send(
         dev.mailgate.events.Topics.INTENTS,

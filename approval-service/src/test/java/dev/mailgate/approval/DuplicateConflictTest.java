@@ -4,6 +4,7 @@ import static dev.mailgate.approval.Bus.awaitJson;
 import static dev.mailgate.approval.Bus.forIntent;
 import static dev.mailgate.approval.Bus.intent;
 import static dev.mailgate.approval.Bus.publish;
+import static dev.mailgate.approval.Bus.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,8 +139,9 @@ class DuplicateConflictTest {
 
   @Test
   void repliesToTheSameEmailFromTwoRolesConflict() {
-    ObjectNode first = reply("mbx_auto", "Engineer", "email-777", "We fixed it.");
-    ObjectNode second = reply("mbx_auto", "Sales", "email-777", "Here is a coupon.");
+    String email = Bus.released("mbx_auto", "irate@customer.example.com", "Bug");
+    ObjectNode first = reply("mbx_auto", "Engineer", email, "We fixed it.");
+    ObjectNode second = reply("mbx_auto", "Sales", email, "Here is a coupon.");
 
     String a = publish(first);
     awaitJson(Topics.DECISIONS, 2, forIntent(a));
@@ -147,14 +149,5 @@ class DuplicateConflictTest {
 
     assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(b)).get(1).get("state").asText())
         .isEqualTo("conflict");
-  }
-
-  private static ObjectNode reply(String mailbox, String role, String emailId, String body) {
-    ObjectNode reply = intent(mailbox, role, "unused@example.com", "unused", body);
-    reply.put("kind", "reply");
-    reply.put("reply_to_email_id", emailId);
-    reply.putArray("to");
-    reply.remove("subject");
-    return reply;
   }
 }

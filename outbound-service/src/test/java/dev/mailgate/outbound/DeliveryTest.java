@@ -54,8 +54,12 @@ class DeliveryTest {
     ObjectNode reply = Bus.approved(mailbox);
     reply.put("kind", "reply");
     reply.put("reply_to_email_id", parent);
-    reply.remove("to");
-    reply.remove("subject");
+    // as approval-service writes a reply: the resolved recipient and the thread's subject, which
+    // the reply endpoint cannot carry, and a reviewer's body and cc edits, which it must
+    reply.putArray("to").add("customer@example.com");
+    reply.put("subject", "Re: Question");
+    reply.put("markdown", "The reviewer's wording.");
+    reply.putArray("cc").add("billing@example.org");
     String intent = Bus.publish(reply);
 
     List<JsonNode> outcomes = Bus.awaitFinal(List.of(intent)).get(intent);
@@ -64,6 +68,10 @@ class DeliveryTest {
     assertThat(accepted.path("status").asText()).isEqualTo("accepted");
     assertThat(accepted.path("thread_id").asText()).isNotBlank();
     assertThat(Sandbox.deliveries(intent)).isEqualTo(1);
+    var sent = Sandbox.client().getEmail(mailbox, accepted.path("provider_email_id").asText());
+    assertThat(sent.markdown()).isEqualTo("The reviewer's wording.");
+    assertThat(sent.cc()).containsExactly("billing@example.org");
+    assertThat(sent.to()).containsExactly("customer@example.com");
   }
 
   @Test

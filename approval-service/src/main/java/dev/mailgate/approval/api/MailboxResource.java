@@ -111,7 +111,7 @@ public class MailboxResource {
             settings == null
                 ? new MailboxSettings(
                     null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null)
+                    null, null, null)
                 : settings,
             actor());
     Policy now = get(id);

@@ -59,6 +59,13 @@ public class Mailbox {
   @Column(name = "notify_webhook_url")
   public String notifyWebhookUrl;
 
+  /**
+   * Where a {@code monitored} mailbox's mail goes in copy (bcc on {@code mail.approved}) when it
+   * leaves without a reviewer, or null for no copy.
+   */
+  @Column(name = "oversight_address")
+  public String oversightAddress;
+
   @Column(name = "updated_at")
   public Instant updatedAt = Instant.now();
 }

@@ -45,13 +45,23 @@ public class Decisions {
 
   /** Moves {@code intent} to {@code state} and announces it. */
   public void decide(Intent intent, DecisionState state, Actor actor, String reason) {
+    decide(intent, state, actor, reason, List.of());
+  }
+
+  /**
+   * As {@link #decide(Intent, DecisionState, Actor, String)}; an approval's {@code mail.approved}
+   * record also carries {@code copies} in {@code bcc} (the oversight copy of monitored mail), which
+   * the intent itself does not list among its recipients.
+   */
+  public void decide(
+      Intent intent, DecisionState state, Actor actor, String reason, List<String> copies) {
     intent.state = state;
     intent.reason = reason;
     intent.decidedBy = actor.id();
     intent.decidedAt = Instant.now();
     announce(intent, state, actor, reason, List.of());
     if (state == DecisionState.APPROVED) {
-      signing.publish(approved(intent, actor));
+      signing.publish(approved(intent, actor, copies));
     }
     metrics.decided(state, actor, intent.receivedAt, intent.decidedAt);
     if (state == DecisionState.HELD || state == DecisionState.CONFLICT) {
@@ -99,7 +109,20 @@ public class Decisions {
     events.publish(Topics.DECISIONS, intent.mailboxId, eventType, event);
   }
 
-  private static ApprovedEmail approved(Intent intent, Actor actor) {
+  /** The intent's bcc plus each copy not already a recipient (compared case-insensitively). */
+  private static List<String> withCopies(Intent intent, List<String> copies) {
+    if (copies.isEmpty()) {
+      return intent.bcc;
+    }
+    List<String> recipients = intent.recipients();
+    List<String> bcc = new java.util.ArrayList<>(intent.bcc);
+    copies.stream()
+        .filter(c -> !recipients.contains(c.toLowerCase(java.util.Locale.ROOT)))
+        .forEach(bcc::add);
+    return bcc;
+  }
+
+  private static ApprovedEmail approved(Intent intent, Actor actor, List<String> copies) {
     List<Attachment> attachments =
         intent.attachments == null || intent.attachments.isNull()
             ? List.of()
@@ -115,7 +138,7 @@ public class Decisions {
         intent.action,
         intent.to,
         intent.cc,
-        intent.bcc,
+        withCopies(intent, copies),
         intent.subject,
         intent.markdown,
         attachments,

@@ -9,6 +9,7 @@ import dev.mailgate.approval.service.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.EmailIntent;
+import dev.mailgate.events.EventJson;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.validation.IntentReader;
 import dev.mailgate.outbox.consumer.DeadLetters;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +46,7 @@ public class IntentIntake {
   private final Decisions decisions;
   private final DeadLetters deadLetters;
   private final AgentBinding binding;
+  private final ReplyRecipients replies;
   private final Clock clock;
 
   public IntentIntake(
@@ -54,6 +57,7 @@ public class IntentIntake {
       Decisions decisions,
       DeadLetters deadLetters,
       AgentBinding binding,
+      ReplyRecipients replies,
       Clock clock) {
     this.intents = intents;
     this.policies = policies;
@@ -62,6 +66,7 @@ public class IntentIntake {
     this.decisions = decisions;
     this.deadLetters = deadLetters;
     this.binding = binding;
+    this.replies = replies;
     this.clock = clock;
   }
 
@@ -79,8 +84,14 @@ public class IntentIntake {
               ? IntentRows.valid(valid.intent(), now)
               : null);
     }
+    Map<Intent, Problem> unresolved =
+        replies.resolve(rows.stream().filter(Objects::nonNull).toList());
     BatchContext batch =
-        new BatchContext(policies, intents, rows.stream().filter(Objects::nonNull).toList(), now);
+        new BatchContext(
+            policies,
+            intents,
+            rows.stream().filter(r -> r != null && !unresolved.containsKey(r)).toList(),
+            now);
     for (int i = 0; i < records.size(); i++) {
       Received<IntentReader.Result> record = records.get(i);
       String id = idOf(record.payload());
@@ -92,6 +103,8 @@ public class IntentIntake {
         } else if (!replay && refusals.get(i) != null) {
           rejectUnbound(
               ((IntentReader.Valid) record.payload()).intent(), refusals.get(i), now, batch);
+        } else if (!replay && unresolved.containsKey(rows.get(i))) {
+          rejectUnresolved(rows.get(i), unresolved.get(rows.get(i)), now, batch);
         } else if (!replay) {
           accept(rows.get(i), now, batch);
         }
@@ -117,8 +130,22 @@ public class IntentIntake {
         verdict.state() == DecisionState.APPROVED
             && batch.policy(intent.mailboxId).orElseThrow().mailbox().oversightMode
                 == OversightMode.MONITORED;
-    decisions.decide(intent, verdict.state(), Actor.policy(), verdict.reason());
+    decisions.decide(
+        intent, verdict.state(), Actor.policy(), verdict.reason(), oversightCopy(intent, batch));
     batch.stored(intent);
+  }
+
+  /**
+   * Monitored mail that leaves without a reviewer goes in copy (bcc) to the mailbox's oversight
+   * address, as MultiMail's {@code monitored} does; only on {@code mail.approved}, never among the
+   * intent's recipients, so no rule, limit or cooldown counts it.
+   */
+  private static List<String> oversightCopy(Intent intent, BatchContext batch) {
+    String address =
+        intent.reviewAfter
+            ? batch.policy(intent.mailboxId).orElseThrow().mailbox().oversightAddress
+            : null;
+    return address == null ? List.of() : List.of(address);
   }
 
   /** An intent its credentials do not cover: rejected with the reason, the policy never runs. */
@@ -129,6 +156,21 @@ public class IntentIntake {
     intent.decidedBy = Actor.policy().id();
     intent.decidedAt = now;
     decisions.announce(intent, DecisionState.REJECTED, Actor.policy(), reason, List.of());
+    batch.stored(intent);
+  }
+
+  /**
+   * A reply whose recipient cannot be resolved ({@link ReplyRecipients}): invalid, with the problem
+   * the agent can act on; the policy never runs.
+   */
+  private void rejectUnresolved(Intent intent, Problem problem, Instant now, BatchContext batch) {
+    intent.state = DecisionState.INVALID;
+    intent.reason = "the reply cannot be sent: " + problem.message();
+    intent.problems = EventJson.mapper().valueToTree(List.of(problem));
+    intent.decidedBy = Actor.policy().id();
+    intent.decidedAt = now;
+    decisions.announce(
+        intent, DecisionState.INVALID, Actor.policy(), intent.reason, List.of(problem));
     batch.stored(intent);
   }
 

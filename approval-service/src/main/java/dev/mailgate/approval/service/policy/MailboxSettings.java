@@ -5,6 +5,7 @@ import dev.mailgate.approval.domain.ConflictScope;
 import dev.mailgate.approval.domain.ExpiryAction;
 import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.OversightMode;
+import dev.mailgate.events.validation.Addresses;
 import dev.mailgate.support.problem.ApiProblem;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,13 +29,15 @@ public record MailboxSettings(
     Double topicSimilarity,
     Double contradictionSimilarity,
     Double duplicateSimilarity,
-    String notifyWebhookUrl) {
+    String notifyWebhookUrl,
+    String oversightAddress) {
 
   /** Settings that change only the oversight mode. */
   public static MailboxSettings modeOnly(String oversightMode) {
     return new MailboxSettings(
         null,
         oversightMode,
+        null,
         null,
         null,
         null,
@@ -74,7 +77,8 @@ public record MailboxSettings(
         topicSimilarity,
         contradictionSimilarity,
         duplicateSimilarity,
-        notifyWebhookUrl);
+        notifyWebhookUrl,
+        oversightAddress);
   }
 
   /**
@@ -86,6 +90,9 @@ public record MailboxSettings(
     }
     if (notifyWebhookUrl != null) {
       mailbox.notifyWebhookUrl = WebhookUrl.check(notifyWebhookUrl);
+    }
+    if (oversightAddress != null) {
+      mailbox.oversightAddress = oversightAddress(oversightAddress);
     }
     if (oversightMode != null) {
       mailbox.oversightMode = wire(() -> OversightMode.fromWire(oversightMode));
@@ -131,6 +138,20 @@ public record MailboxSettings(
     if (duplicateSimilarity != null) {
       mailbox.duplicateSimilarity = fraction("duplicate_similarity", duplicateSimilarity);
     }
+  }
+
+  /** The address to store, null for "" (no copies); a 400 for anything but a bare address. */
+  private static String oversightAddress(String value) {
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!Addresses.isAddress(trimmed)) {
+      throw ApiProblem.badRequest(
+          "oversight_address must be a bare email address (local@domain.tld), or \"\" to remove"
+              + " it");
+    }
+    return trimmed;
   }
 
   private static double fraction(String field, double value) {

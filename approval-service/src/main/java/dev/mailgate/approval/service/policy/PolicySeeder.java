@@ -66,7 +66,7 @@ public class PolicySeeder {
           mailbox.settings() == null
               ? new MailboxSettings(
                   null, null, null, null, null, null, null, null, null, null, null, null, null,
-                  null, null)
+                  null, null, null)
               : mailbox.settings();
       admin.upsertMailbox(mailbox.id(), settings, SEED);
       for (SeedGrant grant : mailbox.grants() == null ? List.<SeedGrant>of() : mailbox.grants()) {

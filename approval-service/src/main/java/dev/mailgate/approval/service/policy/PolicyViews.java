@@ -25,7 +25,8 @@ public final class PolicyViews {
       double topicSimilarity,
       double contradictionSimilarity,
       double duplicateSimilarity,
-      String notifyWebhookUrl) {}
+      String notifyWebhookUrl,
+      String oversightAddress) {}
 
   /** A role's grant. */
   public record GrantView(String mailboxId, String role, boolean send, boolean read) {}
@@ -52,7 +53,8 @@ public final class PolicyViews {
         m.topicSimilarity,
         m.contradictionSimilarity,
         m.duplicateSimilarity,
-        m.notifyWebhookUrl);
+        m.notifyWebhookUrl,
+        m.oversightAddress);
   }
 
   public static GrantView of(RoleGrant g) {

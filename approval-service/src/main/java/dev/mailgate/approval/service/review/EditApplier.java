@@ -17,10 +17,20 @@ import java.util.stream.Collectors;
 
 /**
  * Applies a reviewer's edits: the edited intent must still satisfy the contract and the mailbox's
- * hard rules; the original content is kept and the changed fields recorded.
+ * hard rules; the original content is kept and the changed fields recorded. A reply's {@code to}
+ * and {@code subject} are refused (400), never recorded and dropped: MultiMail's reply endpoint
+ * cannot carry them.
  */
 @ApplicationScoped
 public class EditApplier {
+
+  /**
+   * Why a reply's {@code to} or {@code subject} cannot be edited: MultiMail's reply endpoint takes
+   * neither (it derives the recipient and the thread's subject), so the edit could not be sent.
+   */
+  static final String REPLY_EDIT =
+      "a reply goes to the original's sender; its subject follows the thread — edit the body, cc"
+          + " or bcc, or reject and ask for a new email";
 
   private final IntentValidator validator = IntentValidator.withDefaults();
   private final PolicyRepository policies;
@@ -36,6 +46,9 @@ public class EditApplier {
             .toList();
     if (changed.isEmpty()) {
       return;
+    }
+    if ("reply".equals(intent.kind) && (changed.contains("to") || changed.contains("subject"))) {
+      throw new ReviewException(ReviewException.Kind.INVALID, REPLY_EDIT);
     }
     ObjectNode original = EventJson.mapper().createObjectNode();
     changed.forEach(f -> original.set(f, EventJson.mapper().valueToTree(current(intent, f))));
