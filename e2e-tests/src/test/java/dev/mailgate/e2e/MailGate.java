@@ -31,6 +31,7 @@ final class MailGate {
   static final String READ_ONLY = "e2e_readonly";
   static final String GATED_ALL = "e2e_all";
   static final String CRASH = "e2e_crash";
+  static final String MONITORED = "e2e_monitored";
 
   /** audit-service's integrity key in these tests (base64 of 32 bytes; not a secret). */
   static final String AUDIT_INTEGRITY_KEY = "ZTJlLWF1ZGl0LWludGVncml0eS1rZXktMzItYnl0ZXM=";
@@ -58,7 +59,7 @@ final class MailGate {
     KafkaBroker broker = KafkaBroker.shared();
     broker.createTopics(3, KafkaBroker.mailGateTopics());
 
-    List<String> mailboxes = List.of(GATED, AUTONOMOUS, READ_ONLY, GATED_ALL, CRASH);
+    List<String> mailboxes = List.of(GATED, AUTONOMOUS, READ_ONLY, GATED_ALL, CRASH, MONITORED);
     SandboxProcess sandbox =
         SandboxProcess.start(
             Map.of(
