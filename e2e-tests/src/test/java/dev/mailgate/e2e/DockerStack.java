@@ -1,0 +1,295 @@
+package dev.mailgate.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.ComposeContainer;
+import org.testcontainers.containers.DockerComposeContainer;
+import org.testcontainers.lifecycle.Startable;
+
+/**
+ * The repository's {@code docker-compose.yml} as a Docker user runs it: the images from {@code
+ * ./mailgate images} (one Debian base, nothing pulled), fresh passwords and keys in the environment
+ * where {@code ./mailgate docker-env} would put them in {@code .env}, every published port on a
+ * free port of 127.0.0.1, and a project of its own, removed with its volumes afterwards.
+ * Testcontainers drives Compose: Debian's {@code docker-compose} 1.29 when it is on the PATH, else
+ * {@code docker compose}.
+ */
+final class DockerStack implements AutoCloseable {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Path root;
+  final Path logs;
+  final String project;
+
+  /** Compose's name of the project: Testcontainers adds a suffix to {@link #project}. */
+  private String composeProject;
+
+  final Map<String, String> env = new HashMap<>();
+  private final Startable compose;
+
+  private DockerStack(Path root, Path logs) {
+    this.root = root;
+    this.logs = logs;
+    this.project = "mailgate-e2e-" + HexFormat.of().formatHex(bytes(4));
+    env.put("COMPOSE_PROFILES", "sandbox");
+    for (String principal : List.of("ADMIN", "BROKER", "APPROVAL", "OUTBOUND", "POLLER", "AUDIT")) {
+      env.put("MAILGATE_KAFKA_" + principal + "_PASSWORD", HexFormat.of().formatHex(bytes(24)));
+    }
+    env.put("MAILGATE_DB_PASSWORD", HexFormat.of().formatHex(bytes(24)));
+    env.put("MAILGATE_AUDIT_INTEGRITY_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+    for (String port :
+        List.of("APPROVAL", "AUDIT", "OUTBOUND", "POLLER", "SANDBOX", "KAFKA_HOST")) {
+      env.put("MAILGATE_" + port + "_PORT", Integer.toString(freePort()));
+    }
+    List<File> files = List.of(root.resolve("docker-compose.yml").toFile());
+    this.compose =
+        onPath("docker-compose")
+            ? new DockerComposeContainer<>(project, files)
+                .withEnv(env)
+                .withPull(false)
+                .withRemoveVolumes(true)
+            : new ComposeContainer(project, files)
+                .withEnv(env)
+                .withPull(false)
+                .withRemoveVolumes(true);
+  }
+
+  /** Null when a Docker engine answers; else why not. */
+  static String engineMissing() {
+    try {
+      Process info = new ProcessBuilder("docker", "info").redirectErrorStream(true).start();
+      info.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      if (!info.waitFor(30, TimeUnit.SECONDS) || info.exitValue() != 0) {
+        return "no Docker engine answers (docker info failed)";
+      }
+    } catch (IOException e) {
+      return "no docker client on the PATH";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+    try {
+      return DockerClientFactory.instance().isDockerAvailable()
+          ? null
+          : "Testcontainers finds no Docker engine";
+    } catch (RuntimeException e) {
+      return "Testcontainers finds no Docker engine: " + e.getMessage();
+    }
+  }
+
+  /** Builds the images (reusing those there) and starts the stack; returns once all are ready. */
+  static DockerStack start(Path root, Path logs) {
+    DockerStack stack = new DockerStack(root, logs);
+    stack.script(Duration.ofMinutes(20), "images.log", "images");
+    stack.compose.start();
+    stack.composeProject =
+        stack
+            .docker(
+                "ps",
+                "--filter",
+                "label=com.docker.compose.service=kafka",
+                "--format",
+                "{{.Label \"com.docker.compose.project\"}}")
+            .lines()
+            .filter(name -> name.startsWith(stack.project))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no Kafka container of " + stack.project));
+    for (String port : List.of("APPROVAL", "AUDIT", "OUTBOUND", "POLLER", "SANDBOX")) {
+      stack.awaitReady(stack.url(port) + "/q/health/ready", Duration.ofMinutes(4));
+    }
+    return stack;
+  }
+
+  String url(String service) {
+    return "http://127.0.0.1:" + env.get("MAILGATE_" + service + "_PORT");
+  }
+
+  String kafka() {
+    return "127.0.0.1:" + env.get("MAILGATE_KAFKA_HOST_PORT");
+  }
+
+  /**
+   * {@code ./mailgate}'s state directory for this stack: the token key it copies out of the stack
+   * ({@code docker-keys/}) and the agent properties it writes ({@code agents/}).
+   */
+  Path state() {
+    return logs.resolve(project + "-state");
+  }
+
+  /**
+   * Runs {@code ./mailgate} in the repository with this stack's environment and project; returns
+   * its standard output, or throws with its log.
+   */
+  String script(Duration timeout, String log, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("mailgate").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    builder.environment().putAll(env);
+    builder
+        .environment()
+        .put("COMPOSE_PROJECT_NAME", composeProject == null ? project : composeProject);
+    builder.environment().put("MAILGATE_STATE_DIR", state().toString());
+    Path out = logs.resolve(project + "-" + log);
+    try {
+      Files.createDirectories(logs);
+      Process process = builder.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "./mailgate " + String.join(" ", args) + " timed out; " + out);
+      }
+      String output = Files.readString(out);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "./mailgate " + String.join(" ", args) + " failed (" + out + "):\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code docker} with {@code args} against this project's containers; its output. */
+  String docker(String... args) {
+    List<String> command = new ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes());
+      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+      }
+      return output.strip();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The container of {@code service} in this project. */
+  String container(String service) {
+    return docker(
+        "ps",
+        "-aq",
+        "--filter",
+        "label=com.docker.compose.project=" + composeProject,
+        "--filter",
+        "label=com.docker.compose.service=" + service);
+  }
+
+  static int status(String url) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  private void awaitReady(String url, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (status(url) != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(url + " not ready within " + within);
+      }
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  /** The logs of every container of the project, for a failing run. */
+  void saveLogs() {
+    for (String service :
+        List.of(
+            "kafka",
+            "kafka-topics",
+            "postgres",
+            "approval-service",
+            "outbound-service",
+            "inbox-poller",
+            "audit-service",
+            "multimail-sandbox")) {
+      try {
+        String id = container(service);
+        if (!id.isEmpty()) {
+          Files.writeString(
+              logs.resolve(project + "-" + service + ".log"), docker("logs", "--tail", "400", id));
+        }
+      } catch (IOException | RuntimeException e) {
+        // Best effort: the test's own failure says what went wrong.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    saveLogs();
+    compose.stop();
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean onPath(String executable) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, executable))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] bytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
