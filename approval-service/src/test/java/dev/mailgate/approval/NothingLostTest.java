@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.events.EventHeaders;
 import dev.mailgate.events.Topics;
 import dev.mailgate.outbox.Digest;
+import dev.mailgate.testsupport.Management;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.PostgresServer;
 import dev.mailgate.testsupport.TopicIO;
@@ -46,8 +47,10 @@ class NothingLostTest {
       }
       await("readiness DOWN while the database is away")
           .atMost(Duration.ofSeconds(30))
-          .until(() -> given().get("/q/health/ready").statusCode() == 503);
-      assertThat(given().get("/q/health/ready").asString()).contains("waiting since");
+          .until(
+              () -> given().port(Management.TEST_PORT).get("/q/health/ready").statusCode() == 503);
+      assertThat(given().port(Management.TEST_PORT).get("/q/health/ready").asString())
+          .contains("waiting since");
     } finally {
       PostgresServer.shared().restart();
     }
@@ -58,7 +61,7 @@ class NothingLostTest {
     }
     await("readiness UP again by itself")
         .atMost(Duration.ofSeconds(30))
-        .until(() -> given().get("/q/health/ready").statusCode() == 200);
+        .until(() -> given().port(Management.TEST_PORT).get("/q/health/ready").statusCode() == 200);
     assertThat(TopicIO.records(Topics.dlq(Topics.INTENTS))).hasSize(dlqBefore);
   }
 

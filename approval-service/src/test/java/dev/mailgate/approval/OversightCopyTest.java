@@ -51,6 +51,32 @@ class OversightCopyTest {
   }
 
   @Test
+  void aCopyThatWouldExceedMultiMailsLimitIsHeldAndAReviewersApprovalSendsWithoutIt() {
+    String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+    ObjectNode full =
+        intent("mbx_copied", "Engineer", run + "-0@customer.example.com", "All", "Hi.");
+    var to = full.putArray("to");
+    for (int i = 0; i < 50; i++) {
+      to.add(run + "-" + i + "@customer.example.com");
+    }
+    String id = publish(full);
+
+    JsonNode held = awaitJson(Topics.DECISIONS, 2, forIntent(id)).get(1);
+    assertThat(held.get("state").asText()).isEqualTo("held");
+    assertThat(held.get("reason").asText())
+        .contains("oversight@example.org", "51 recipients", "over MultiMail's 50");
+
+    as(TestTokens.reviewer("kim", "mbx_copied"))
+        .body(Map.of("reason", "all fifty are invited"))
+        .post("/api/reviews/{id}/approve", id)
+        .then()
+        .statusCode(200);
+    JsonNode approved = awaitJson(Topics.APPROVED, 1, forIntent(id)).get(0);
+    assertThat(approved.get("to")).hasSize(50);
+    assertThat(approved.get("bcc").toString()).isEqualTo("[]");
+  }
+
+  @Test
   void withoutAnOversightAddressNothingIsAdded() {
     String id =
         publish(intent("mbx_monitored", "Engineer", "l@customer.example.com", "FYI", "Shipped."));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.approval.service.review.ReviewBacklog;
 import dev.mailgate.events.Topics;
+import dev.mailgate.testsupport.Management;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -97,6 +98,12 @@ class ReviewMetricsTest {
   }
 
   private static String metrics() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given()
+        .port(Management.TEST_PORT)
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.mailgate.approval.service.notify.ReviewNotifications;
 import dev.mailgate.events.Topics;
+import dev.mailgate.testsupport.Management;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -113,7 +114,7 @@ class ReviewNotificationsTest {
     assertThat(expiring.get("text").asText()).startsWith("About to expire in " + MAILBOX);
     assertThat(received.stream().filter(n -> id.equals(n.at("/mailgate/intent_id").asText())))
         .hasSize(2);
-    assertThat(given().get("/q/metrics").then().extract().asString())
+    assertThat(given().port(Management.TEST_PORT).get("/q/metrics").then().extract().asString())
         .contains("mailgate_approval_notifications_total{result=\"retried\"}")
         .contains("mailgate_approval_notifications_total{result=\"sent\"}");
   }

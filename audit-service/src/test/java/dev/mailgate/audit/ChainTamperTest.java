@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.mailgate.audit.service.ChainSelfCheck;
+import dev.mailgate.testsupport.Management;
 import dev.mailgate.testsupport.PostgresTestResource;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.common.ResourceArg;
@@ -138,6 +139,7 @@ class ChainTamperTest {
           .extracting(r -> r.chain())
           .contains(flow.mailbox());
       given()
+          .port(Management.TEST_PORT)
           .get("/q/health/well")
           .then()
           .statusCode(503)
@@ -145,7 +147,8 @@ class ChainTamperTest {
           .body(
               "checks.find { it.name == 'audit-chains' }.data.broken_" + flow.mailbox(),
               equalTo("altered at position 2"));
-      assertThat(given().get("/q/metrics").asString()).contains("mailgate_audit_chains_broken");
+      assertThat(given().port(Management.TEST_PORT).get("/q/metrics").asString())
+          .contains("mailgate_audit_chains_broken");
     } finally {
       Trail.execute(
           db,

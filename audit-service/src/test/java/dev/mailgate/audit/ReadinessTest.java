@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import dev.mailgate.testsupport.Management;
 import dev.mailgate.testsupport.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +21,7 @@ class ReadinessTest {
   @Test
   void isReadyWithItsOwnDatabase() {
     given()
+        .port(Management.TEST_PORT)
         .when()
         .get("/q/health/ready")
         .then()
@@ -30,7 +32,19 @@ class ReadinessTest {
 
   @Test
   void publishesItsApiDescriptionAndMetrics() {
-    given().when().get("/q/openapi").then().statusCode(200);
-    given().when().get("/q/metrics").then().statusCode(200);
+    given().port(Management.TEST_PORT).when().get("/q/openapi").then().statusCode(200);
+    given().port(Management.TEST_PORT).when().get("/q/metrics").then().statusCode(200);
+  }
+
+  @Test
+  void keepsHealthMetricsAndApiDescriptionOffTheApiPort() {
+    for (String path : java.util.List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+      given()
+          .when()
+          .get(path)
+          .then()
+          .statusCode(org.hamcrest.Matchers.not(200))
+          .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("# TYPE")));
+    }
   }
 }

@@ -3,10 +3,6 @@ package dev.mailgate.e2e;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,8 +30,6 @@ import org.testcontainers.lifecycle.Startable;
 final class DockerStack implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final Path root;
   final Path logs;
@@ -114,8 +108,16 @@ final class DockerStack implements AutoCloseable {
             .filter(name -> name.startsWith(stack.project))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no Kafka container of " + stack.project));
-    for (String port : List.of("APPROVAL", "AUDIT", "OUTBOUND", "POLLER", "SANDBOX")) {
-      stack.awaitReady(stack.url(port) + "/q/health/ready", Duration.ofMinutes(4));
+    // Health is served on the management ports, which Compose does not publish: its own health
+    // checks (docker-compose.yml) say when each service is ready.
+    for (String service :
+        List.of(
+            "approval-service",
+            "outbound-service",
+            "inbox-poller",
+            "audit-service",
+            "multimail-sandbox")) {
+      stack.awaitHealthy(service, Duration.ofMinutes(4));
     }
     return stack;
   }
@@ -203,25 +205,12 @@ final class DockerStack implements AutoCloseable {
         "label=com.docker.compose.service=" + service);
   }
 
-  static int status(String url) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
-  }
-
-  private void awaitReady(String url, Duration within) {
+  private void awaitHealthy(String service, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
-    while (status(url) != 200) {
+    String id = container(service);
+    while (!docker("inspect", "--format", "{{.State.Health.Status}}", id).equals("healthy")) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(url + " not ready within " + within);
+        throw new IllegalStateException(service + " not healthy within " + within);
       }
       sleep(Duration.ofSeconds(1));
     }

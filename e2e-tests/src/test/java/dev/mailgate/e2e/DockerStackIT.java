@@ -193,6 +193,17 @@ class DockerStackIT {
     // The review API wants a token signed by the stack's own key.
     assertThat(Http.get(stack.url("APPROVAL") + "/api/reviews", "not-a-token").status())
         .isEqualTo(401);
+
+    // Metrics, health and the API description are not on the published port, and the management
+    // port is not published at all.
+    for (String path : List.of("/q/metrics", "/q/health", "/q/openapi")) {
+      assertThat(Http.get(stack.url("APPROVAL") + path, "not-a-token").status())
+          .as(path)
+          .isNotEqualTo(200);
+    }
+    assertThat(stack.docker("port", stack.container("approval-service")))
+        .contains("8081/tcp")
+        .doesNotContain("9081");
   }
 
   private static Provenance provenance() {

@@ -140,7 +140,7 @@ final class MailGate {
     env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
     env.putAll(own);
-    services.put(module, new ServiceProcess(module, module, freePort(), env));
+    services.put(module, new ServiceProcess(module, module, freePort(), freePort(), env));
   }
 
   String bootstrapServers() {

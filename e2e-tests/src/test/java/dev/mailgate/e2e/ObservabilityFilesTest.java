@@ -99,6 +99,8 @@ class ObservabilityFilesTest {
     for (JsonNode job : config.path("scrape_configs")) {
       jobs.add(job.path("job_name").asText());
       assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
+      // Metrics are served on the management interface only (port 908x), never the API port.
+      assertThat(job.path("static_configs").toString()).containsPattern(":908[1-4]\"");
     }
     assertThat(jobs).containsExactlyInAnyOrderElementsOf(SERVICES);
   }

@@ -26,13 +26,16 @@ final class ServiceProcess {
   private final String name;
   private final Path jar;
   private final int port;
+  private final int managementPort;
   private final Map<String, String> env;
   private Process process;
 
-  ServiceProcess(String name, String module, int port, Map<String, String> env) {
+  ServiceProcess(
+      String name, String module, int port, int managementPort, Map<String, String> env) {
     this.name = name;
     this.jar = Repository.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     this.port = port;
+    this.managementPort = managementPort;
     this.env = env;
   }
 
@@ -47,6 +50,11 @@ final class ServiceProcess {
 
   String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Health, metrics and OpenAPI: the management interface, on a port of its own. */
+  String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
   }
 
   /** Starts the process; {@link #awaitReady()} waits for its readiness check. */
@@ -65,6 +73,8 @@ final class ServiceProcess {
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+    builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     try {
@@ -110,7 +120,7 @@ final class ServiceProcess {
     }
     try {
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+          HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
               .timeout(Duration.ofSeconds(2))
               .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.inboxpoller.service.MailboxHealth;
+import dev.mailgate.testsupport.Management;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +59,8 @@ class FaultTest {
         .until(() -> health.status(MAILBOX).failuresInARow() >= 3);
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+        .untilAsserted(
+            () -> given().port(Management.TEST_PORT).get("/q/health/ready").then().statusCode(503));
     assertThat(errors("server")).isPositive();
 
     Inbox.faults("{\"reset_next\": 3}");
@@ -68,8 +70,10 @@ class FaultTest {
     assertThat(published).doesNotHaveDuplicates();
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        .untilAsserted(
+            () -> given().port(Management.TEST_PORT).get("/q/health/ready").then().statusCode(200));
     given()
+        .port(Management.TEST_PORT)
         .get("/q/metrics")
         .then()
         .statusCode(200)

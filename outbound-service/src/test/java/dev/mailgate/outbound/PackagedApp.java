@@ -38,7 +38,9 @@ final class PackagedApp {
             "-jar",
             Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
     var env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+    // `port` is the management interface's: readiness is served there.
+    env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port));
     env.putAll(
         KafkaBroker.environment(
             KafkaBroker.shared().serviceProperties(KafkaAccess.Service.OUTBOUND)));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.testsupport.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,6 @@ class SlowMultiMailTest {
     for (String id : ids) {
       assertThat(Sandbox.deliveries(id)).as("deliveries of %s", id).isEqualTo(1);
     }
-    given().get("/q/health/ready").then().statusCode(200);
+    given().port(Management.TEST_PORT).get("/q/health/ready").then().statusCode(200);
   }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Changes an intent's state and writes what that implies — a {@code mail.decisions} event, and for
@@ -26,6 +27,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Decisions {
+
+  private static final Logger LOG = Logger.getLogger(Decisions.class);
 
   private final EventPublisher events;
   private final ApprovalSigning signing;
@@ -64,6 +67,10 @@ public class Decisions {
       signing.publish(approved(intent, actor, copies));
     }
     metrics.decided(state, actor, intent.receivedAt, intent.decidedAt);
+    if (actor.type() == Actor.Type.REVIEWER) {
+      // A person's decision is worth a line (the pipeline's own are counted, not logged).
+      LOG.infof("%s by reviewer %s: %s", state.wire(), actor.id(), reason);
+    }
     if (state == DecisionState.HELD || state == DecisionState.CONFLICT) {
       notifications.held(intent);
     }

@@ -12,6 +12,7 @@ import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.Policy;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.validation.IntentLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class OversightDecider {
+
+  /** MultiMail's limit on an email's recipients (to, cc and bcc together). */
+  private static final int MULTIMAIL_MAX_RECIPIENTS = IntentLimits.defaults().maxRecipients();
 
   /** The outcome for the new intent; conflicting candidates are handled by the caller. */
   public record Verdict(
@@ -94,19 +98,41 @@ public class OversightDecider {
           conflict.with(),
           conflict.disagreements());
     }
-    return byMode(mailbox.oversightMode);
+    return byMode(mailbox, recipients);
   }
 
-  private static Verdict byMode(OversightMode mode) {
+  private static Verdict byMode(Mailbox mailbox, List<String> recipients) {
+    OversightMode mode = mailbox.oversightMode;
     return switch (mode) {
       case GATED_ALL, GATED_SEND ->
           Verdict.of(DecisionState.HELD, "mailbox is " + mode.wire() + ": a reviewer decides");
       case MONITORED ->
-          Verdict.of(
-              DecisionState.APPROVED, "mailbox is monitored: sent at once, listed for review");
+          copyWouldExceedLimit(mailbox, recipients)
+              ? Verdict.of(
+                  DecisionState.HELD,
+                  "mailbox is monitored: the copy to "
+                      + mailbox.oversightAddress
+                      + " would make "
+                      + (recipients.size() + 1)
+                      + " recipients, over MultiMail's "
+                      + MULTIMAIL_MAX_RECIPIENTS
+                      + "; a reviewer decides (what a reviewer approves is sent without the copy)")
+              : Verdict.of(
+                  DecisionState.APPROVED, "mailbox is monitored: sent at once, listed for review");
       case AUTONOMOUS -> Verdict.of(DecisionState.APPROVED, "mailbox is autonomous");
       case READ_ONLY -> Verdict.of(DecisionState.REJECTED, "mailbox is read_only");
     };
+  }
+
+  /**
+   * Whether monitored mail's copy to the oversight address (added to {@code mail.approved} unless
+   * it is a recipient already) would take the email over MultiMail's limit on recipients.
+   */
+  private static boolean copyWouldExceedLimit(Mailbox mailbox, List<String> recipients) {
+    String copy = mailbox.oversightAddress;
+    return copy != null
+        && !recipients.contains(copy.toLowerCase(java.util.Locale.ROOT))
+        && recipients.size() + 1 > MULTIMAIL_MAX_RECIPIENTS;
   }
 
   private static Optional<String> roleLimit(
