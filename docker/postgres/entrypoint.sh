@@ -8,6 +8,7 @@ set -euo pipefail
 
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   pwfile=$(mktemp)
+  trap 'rm -f "$pwfile"' EXIT
   printf '%s' "$POSTGRES_PASSWORD" >"$pwfile"
   initdb --username="$POSTGRES_USER" --pwfile="$pwfile" --auth=scram-sha-256 --encoding=UTF8 \
     --locale=C.UTF-8 -D "$PGDATA" >/dev/null

@@ -35,3 +35,13 @@ def test_a_timeout_says_what_was_last_known() -> None:
     timed_out = Result("01JINTENT", Status.TIMED_OUT, (Update("01JINTENT", Status.ACCEPTED, "mail.decisions", {}),))
     assert "no decision yet (last known: accepted)" in outcome(timed_out)
     assert "(last known: nothing yet)" in outcome(Result("01JINTENT", Status.TIMED_OUT))
+
+
+def test_a_refused_reply_says_what_to_do_about_its_problem() -> None:
+    text = outcome(result(Status.INVALID, problems=[
+        {"path": "reply_to_email_id", "code": "not_released", "message": "still held for a reviewer"}]))
+    assert "reply_to_email_id: still held for a reviewer (not_released)" in text
+    assert text.endswith("Fix the problems and write a new email. "
+                         "That email was never released to you (a reviewer holds or rejected it): do not reply to it.")
+    plain = outcome(result(Status.INVALID, problems=[{"path": "to[0]", "code": "invalid_address", "message": "bad"}]))
+    assert plain.endswith("write a new email.")

@@ -26,6 +26,14 @@ _NEXT = {
     Status.TIMED_OUT: " It is still in MailGate; check again later. Do not send it again.",
 }
 
+# What to do about a problem MailGate found in a reply (docs/contract.md, "Replies"), by its code.
+_PROBLEM_ADVICE = {
+    "unknown_email": "Reply only to an email you read in this mailbox's inbox, with its email_id.",
+    "not_released": "That email was never released to you (a reviewer holds or rejected it): do not reply to it.",
+    "no_sender": "That email has no sender address to reply to: write a new email to a known address instead.",
+    "reply_recipient": "A reply always goes to the original sender: leave `to` empty.",
+}
+
 
 def what(subject: str | None, to: Any) -> str:
     recipients = ", ".join(to) if isinstance(to, (list, tuple)) and to else None
@@ -45,7 +53,9 @@ def outcome(result: Result, subject: str | None = None, to: Any = None) -> str:
         details.append(f"conflict group {result.conflict_id}")
     if status is Status.SENT and result.thread_id:
         details.append(f"thread {result.thread_id}")
-    return line + (" - " + "; ".join(details) if details else "") + "." + _NEXT.get(status, "")
+    advice = "".join(" " + _PROBLEM_ADVICE[c] for c in dict.fromkeys(p.code for p in result.problems)
+                     if c in _PROBLEM_ADVICE)
+    return line + (" - " + "; ".join(details) if details else "") + "." + _NEXT.get(status, "") + advice
 
 
 def _verb(result: Result) -> str:

@@ -55,25 +55,49 @@ final class DockerStack implements AutoCloseable {
         List.of("APPROVAL", "AUDIT", "OUTBOUND", "POLLER", "SANDBOX", "KAFKA_HOST")) {
       env.put("MAILGATE_" + port + "_PORT", Integer.toString(freePort()));
     }
+    // The sandbox, whatever a developer's .env says (never a real MultiMail account).
+    env.put("MULTIMAIL_BASE_URL", "http://multimail-sandbox:8090");
+    env.put("MULTIMAIL_API_KEY", "mm_sandbox_key");
+    env.put("MULTIMAIL_WEBHOOK_SECRET", "");
+    // An empty env file instead of the repository's .env: only the settings above count.
+    String envFile = emptyFile(logs, project + ".env").toString();
     List<File> files = List.of(root.resolve("docker-compose.yml").toFile());
     this.compose =
         onPath("docker-compose")
             ? new DockerComposeContainer<>(project, files)
                 .withEnv(env)
+                .withOptions("--env-file", envFile)
                 .withPull(false)
                 .withRemoveVolumes(true)
             : new ComposeContainer(project, files)
                 .withEnv(env)
+                .withOptions("--env-file", envFile)
                 .withPull(false)
                 .withRemoveVolumes(true);
+  }
+
+  private static Path emptyFile(Path dir, String name) {
+    try {
+      Files.createDirectories(dir);
+      return Files.writeString(dir.resolve(name), "");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Null when a Docker engine answers; else why not. */
   static String engineMissing() {
     try {
-      Process info = new ProcessBuilder("docker", "info").redirectErrorStream(true).start();
-      info.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-      if (!info.waitFor(30, TimeUnit.SECONDS) || info.exitValue() != 0) {
+      Process info =
+          new ProcessBuilder("docker", "info")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!info.waitFor(30, TimeUnit.SECONDS)) {
+        info.destroyForcibly();
+        return "no Docker engine answers (docker info timed out)";
+      }
+      if (info.exitValue() != 0) {
         return "no Docker engine answers (docker info failed)";
       }
     } catch (IOException e) {
@@ -91,35 +115,46 @@ final class DockerStack implements AutoCloseable {
     }
   }
 
-  /** Builds the images (reusing those there) and starts the stack; returns once all are ready. */
+  /**
+   * Builds the images (reusing those there) and starts the stack; returns once all are ready. A
+   * stack that does not come up is stopped again, its containers' logs saved.
+   */
   static DockerStack start(Path root, Path logs) {
     DockerStack stack = new DockerStack(root, logs);
     stack.script(Duration.ofMinutes(20), "images.log", "images");
-    stack.compose.start();
-    stack.composeProject =
-        stack
-            .docker(
-                "ps",
-                "--filter",
-                "label=com.docker.compose.service=kafka",
-                "--format",
-                "{{.Label \"com.docker.compose.project\"}}")
-            .lines()
-            .filter(name -> name.startsWith(stack.project))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no Kafka container of " + stack.project));
-    // Health is served on the management ports, which Compose does not publish: its own health
-    // checks (docker-compose.yml) say when each service is ready.
-    for (String service :
-        List.of(
-            "approval-service",
-            "outbound-service",
-            "inbox-poller",
-            "audit-service",
-            "multimail-sandbox")) {
-      stack.awaitHealthy(service, Duration.ofMinutes(4));
+    try {
+      stack.compose.start();
+      stack.composeProject =
+          stack
+              .docker(
+                  "ps",
+                  "-a",
+                  "--filter",
+                  "label=com.docker.compose.service=kafka",
+                  "--format",
+                  "{{.Label \"com.docker.compose.project\"}}")
+              .lines()
+              .filter(name -> name.startsWith(stack.project))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException("no Kafka container of " + stack.project));
+      // Health is served on the management ports, which Compose does not publish: its own health
+      // checks (docker-compose.yml) say when each service is ready.
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      for (String service :
+          List.of(
+              "approval-service",
+              "outbound-service",
+              "inbox-poller",
+              "audit-service",
+              "multimail-sandbox")) {
+        stack.awaitHealthy(service, deadline);
+      }
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
     }
-    return stack;
   }
 
   String url(String service) {
@@ -175,17 +210,30 @@ final class DockerStack implements AutoCloseable {
     }
   }
 
-  /** {@code docker} with {@code args} against this project's containers; its output. */
+  /** {@code docker} with {@code args}; its output. Gives up after two minutes. */
   String docker(String... args) {
     List<String> command = new ArrayList<>(List.of("docker"));
     command.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+      Path out = Files.createTempFile("docker", ".out");
+      try {
+        Process process =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(String.join(" ", command) + " timed out");
+        }
+        String output = Files.readString(out);
+        if (process.exitValue() != 0) {
+          throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output.strip();
+      } finally {
+        Files.deleteIfExists(out);
       }
-      return output.strip();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -205,12 +253,11 @@ final class DockerStack implements AutoCloseable {
         "label=com.docker.compose.service=" + service);
   }
 
-  private void awaitHealthy(String service, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
+  private void awaitHealthy(String service, long deadline) {
     String id = container(service);
     while (!docker("inspect", "--format", "{{.State.Health.Status}}", id).equals("healthy")) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(service + " not healthy within " + within);
+        throw new IllegalStateException(service + " not healthy within 5 minutes of the start");
       }
       sleep(Duration.ofSeconds(1));
     }
@@ -242,7 +289,9 @@ final class DockerStack implements AutoCloseable {
 
   @Override
   public void close() {
-    saveLogs();
+    if (composeProject != null) {
+      saveLogs();
+    }
     compose.stop();
   }
 

@@ -27,7 +27,8 @@ public final class CreateTopics {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: CreateTopics <bootstrap-servers> <topic>:<partitions>[:<key>=<value>,...]...");
+      System.err.println(
+          "usage: CreateTopics <bootstrap-servers> <topic>:<partitions>[:<key>=<value>,...]...");
       System.exit(2);
     }
     try (Admin admin =
@@ -63,7 +64,11 @@ public final class CreateTopics {
         }
       }
       System.out.println(
-          "topics: " + missing.size() + " created, " + (args.length - 1 - missing.size()) + " kept");
+          "topics: "
+              + missing.size()
+              + " created, "
+              + (args.length - 1 - missing.size())
+              + " kept");
     }
   }
 

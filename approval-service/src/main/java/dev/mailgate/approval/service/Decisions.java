@@ -69,11 +69,20 @@ public class Decisions {
     metrics.decided(state, actor, intent.receivedAt, intent.decidedAt);
     if (actor.type() == Actor.Type.REVIEWER) {
       // A person's decision is worth a line (the pipeline's own are counted, not logged).
-      LOG.infof("%s by reviewer %s: %s", state.wire(), actor.id(), reason);
+      LOG.infof("%s by reviewer %s: %s", state.wire(), actor.id(), oneLine(reason));
     }
     if (state == DecisionState.HELD || state == DecisionState.CONFLICT) {
       notifications.held(intent);
     }
+  }
+
+  /** A reviewer's text for a log line: control characters (a forged next line) out, 200 at most. */
+  private static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    String flat = text.replaceAll("\\p{Cntrl}", " ");
+    return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
   }
 
   /**
