@@ -59,19 +59,20 @@ final class DockerStack implements AutoCloseable {
     env.put("MULTIMAIL_BASE_URL", "http://multimail-sandbox:8090");
     env.put("MULTIMAIL_API_KEY", "mm_sandbox_key");
     env.put("MULTIMAIL_WEBHOOK_SECRET", "");
-    // An empty env file instead of the repository's .env: only the settings above count.
+    // An empty env file instead of the repository's .env: only the settings above count. One
+    // option word: Testcontainers keeps options in a set, so their order is not kept.
     String envFile = emptyFile(logs, project + ".env").toString();
     List<File> files = List.of(root.resolve("docker-compose.yml").toFile());
     this.compose =
         onPath("docker-compose")
             ? new DockerComposeContainer<>(project, files)
                 .withEnv(env)
-                .withOptions("--env-file", envFile)
+                .withOptions("--env-file=" + envFile)
                 .withPull(false)
                 .withRemoveVolumes(true)
             : new ComposeContainer(project, files)
                 .withEnv(env)
-                .withOptions("--env-file", envFile)
+                .withOptions("--env-file=" + envFile)
                 .withPull(false)
                 .withRemoveVolumes(true);
   }
@@ -152,7 +153,11 @@ final class DockerStack implements AutoCloseable {
       }
       return stack;
     } catch (RuntimeException e) {
-      stack.close();
+      try {
+        stack.close();
+      } catch (RuntimeException stopping) {
+        e.addSuppressed(stopping);
+      }
       throw e;
     }
   }
