@@ -1,8 +1,8 @@
 package dev.mailgate.e2e;
 
+import dev.mailgate.testsupport.FreePorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,7 +53,7 @@ final class DockerStack implements AutoCloseable {
     env.put("MAILGATE_AUDIT_INTEGRITY_KEY", Base64.getEncoder().encodeToString(bytes(32)));
     for (String port :
         List.of("APPROVAL", "AUDIT", "OUTBOUND", "POLLER", "SANDBOX", "KAFKA_HOST")) {
-      env.put("MAILGATE_" + port + "_PORT", Integer.toString(freePort()));
+      env.put("MAILGATE_" + port + "_PORT", Integer.toString(FreePorts.next()));
     }
     // The sandbox, whatever a developer's .env says (never a real MultiMail account).
     env.put("MULTIMAIL_BASE_URL", "http://multimail-sandbox:8090");
@@ -326,13 +326,5 @@ final class DockerStack implements AutoCloseable {
     byte[] bytes = new byte[n];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

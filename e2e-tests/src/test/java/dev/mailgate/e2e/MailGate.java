@@ -2,6 +2,7 @@ package dev.mailgate.e2e;
 
 import dev.mailgate.events.access.KafkaAccess;
 import dev.mailgate.testsupport.ApprovalTestKeys;
+import dev.mailgate.testsupport.FreePorts;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.PostgresServer;
@@ -9,7 +10,6 @@ import dev.mailgate.testsupport.SandboxProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,6 +38,9 @@ final class MailGate {
 
   private static MailGate shared;
 
+  /** Why the stack did not start, for every later test (a second stack would share the broker). */
+  private static RuntimeException failedStart;
+
   private final KafkaBroker broker;
   private final SandboxProcess sandbox;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -48,8 +51,16 @@ final class MailGate {
   }
 
   static synchronized MailGate shared() {
+    if (failedStart != null) {
+      throw new IllegalStateException("the e2e stack did not start", failedStart);
+    }
     if (shared == null) {
-      shared = start();
+      try {
+        shared = start();
+      } catch (RuntimeException e) {
+        failedStart = e;
+        throw e;
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "mailgate-e2e-stop"));
     }
     return shared;
@@ -70,7 +81,18 @@ final class MailGate {
                         .map(m -> m + ":" + m + "@sandbox.test:autonomous")
                         .toList())));
     MailGate mailgate = new MailGate(broker, sandbox);
+    try {
+      mailgate.startServices();
+    } catch (RuntimeException e) {
+      // Nothing of a failed start may stay behind: a live outbound-service of it would take a
+      // share of mail.approved's partitions and deliver to a sandbox no test reads.
+      mailgate.stop();
+      throw e;
+    }
+    return mailgate;
+  }
 
+  private void startServices() {
     PostgresServer postgres = PostgresServer.shared();
     Map<String, String> common = new HashMap<>();
     String key = "file:" + resource("mailgate-test-keys/publicKey.pem", ".pem");
@@ -79,7 +101,7 @@ final class MailGate {
     common.put("MULTIMAIL_BASE_URL", sandbox.baseUrl());
     common.put("MULTIMAIL_API_KEY", SandboxProcess.API_KEY);
 
-    mailgate.add(
+    add(
         "approval-service",
         postgres.database("mailgate_approval"),
         common,
@@ -93,14 +115,14 @@ final class MailGate {
             // Intents must be signed (the default): Bus signs with credentials from /api/agents.
             "MAILGATE_APPROVAL_AGENTS_SECRET",
             "ZTJlLWFnZW50LXNlY3JldC1mb3ItbWFpbGdhdGUtZTJlLXRlc3Rz"));
-    mailgate.add(
+    add(
         "outbound-service",
         postgres.database("mailgate_outbound"),
         common,
         Map.of(
             "MAILGATE_OUTBOUND_APPROVAL_KEY_FILES",
             ApprovalTestKeys.file(ApprovalTestKeys.PUBLIC).toString()));
-    mailgate.add(
+    add(
         "inbox-poller",
         postgres.database("mailgate_poller"),
         common,
@@ -109,7 +131,7 @@ final class MailGate {
             "MAILGATE_POLLER_INTERVAL", "300ms",
             "MAILGATE_POLLER_JITTER", "100ms",
             "MAILGATE_OUTBOX_RELAY_POLL_INTERVAL", "200ms"));
-    mailgate.add(
+    add(
         "audit-service",
         postgres.database("mailgate_audit"),
         common,
@@ -120,13 +142,10 @@ final class MailGate {
             "1s"));
 
     // The console's item page reads the audit trail from audit-service.
-    mailgate
-        .service("approval-service")
-        .environment("MAILGATE_APPROVAL_CONSOLE_AUDIT_URL", mailgate.auditUrl());
+    service("approval-service").environment("MAILGATE_APPROVAL_CONSOLE_AUDIT_URL", auditUrl());
 
-    mailgate.services.values().forEach(ServiceProcess::start);
-    mailgate.services.values().forEach(ServiceProcess::awaitReady);
-    return mailgate;
+    services.values().forEach(ServiceProcess::start);
+    services.values().forEach(ServiceProcess::awaitReady);
   }
 
   private void add(
@@ -140,7 +159,8 @@ final class MailGate {
     env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
     env.putAll(own);
-    services.put(module, new ServiceProcess(module, module, freePort(), freePort(), env));
+    services.put(
+        module, new ServiceProcess(module, module, FreePorts.next(), FreePorts.next(), env));
   }
 
   String bootstrapServers() {
@@ -178,14 +198,6 @@ final class MailGate {
       file.toFile().deleteOnExit();
       Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

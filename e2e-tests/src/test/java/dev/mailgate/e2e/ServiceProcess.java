@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -116,7 +117,13 @@ final class ServiceProcess {
   private boolean ready() {
     if (!process.isAlive()) {
       throw new IllegalStateException(
-          name + " exited with " + process.exitValue() + "; see " + log());
+          name
+              + " exited with "
+              + process.exitValue()
+              + "; the end of "
+              + log()
+              + ":\n"
+              + logTail(20));
     }
     try {
       HttpRequest request =
@@ -152,6 +159,18 @@ final class ServiceProcess {
       process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The last {@code lines} lines of the log, so a failed start says why where the build shows it.
+   */
+  private String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log());
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
     }
   }
 }

@@ -2,11 +2,11 @@ package dev.mailgate.inboxpoller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.EventJson;
+import dev.mailgate.testsupport.FreePorts;
 import dev.mailgate.testsupport.SandboxProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
           "/sandbox/mailboxes/" + mailbox,
           "{\"address\": \"" + mailbox + "@sandbox.local\", \"oversight_mode\": \"autonomous\"}");
     }
-    int port = freePort();
+    int port = FreePorts.next();
     String created =
         sandbox.call(
             "POST",
@@ -58,14 +58,6 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
     try {
       JsonNode subscription = EventJson.mapper().readTree(created);
       return subscription.path("signing_secret").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,13 +2,13 @@ package dev.mailgate.outbound;
 
 import dev.mailgate.events.access.KafkaAccess;
 import dev.mailgate.testsupport.ApprovalTestKeys;
+import dev.mailgate.testsupport.FreePorts;
 import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.PostgresDatabase;
 import dev.mailgate.testsupport.SandboxProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +30,7 @@ final class PackagedApp {
   }
 
   static PackagedApp start(PostgresDatabase db, Path log) {
-    int port = freePort();
+    int port = FreePorts.next();
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -38,7 +38,7 @@ final class PackagedApp {
             "-jar",
             Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
     var env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(FreePorts.next()));
     // `port` is the management interface's: readiness is served there.
     env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port));
     env.putAll(
@@ -106,14 +106,6 @@ final class PackagedApp {
       Path file = Files.createTempFile("mailgate-jwt", ".pem");
       Files.write(file, in.readAllBytes());
       return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,6 @@ package dev.mailgate.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,7 @@ public final class SandboxProcess {
    */
   public static SandboxProcess start(Map<String, String> env) {
     long began = System.nanoTime();
-    int port = freePort();
+    int port = FreePorts.next();
     ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar().toString());
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("SANDBOX_API_KEYS", API_KEY);
@@ -180,13 +179,5 @@ public final class SandboxProcess {
     File log =
         Path.of(System.getProperty("java.io.tmpdir"), "mailgate-sandbox-" + port + ".log").toFile();
     return ProcessBuilder.Redirect.to(log);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

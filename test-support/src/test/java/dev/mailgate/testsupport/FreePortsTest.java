@@ -1,0 +1,39 @@
+package dev.mailgate.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+
+  @Test
+  void portsAreBindableDistinctAndOutsideTheEphemeralRange() throws IOException {
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      int port = FreePorts.next();
+      assertThat(port).isBetween(20_000, FreePorts.ephemeralStart() - 1);
+      assertThat(seen.add(port)).as("port %d handed out twice", port).isTrue();
+    }
+    int port = FreePorts.next();
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      assertThat(socket.getLocalPort()).isEqualTo(port);
+    }
+  }
+
+  @Test
+  void aPortSomethingListensOnIsNotFree() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+      assertThat(FreePorts.bindable(port)).isFalse();
+    }
+    assertThat(FreePorts.bindable(port)).isTrue();
+  }
+}
