@@ -7,7 +7,7 @@ import static dev.mailgate.approval.Bus.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailgate.approval.service.Decisions;
+import dev.mailgate.approval.service.decision.Decisions;
 import dev.mailgate.events.Topics;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -24,7 +25,11 @@ public class OutboxHealth implements HealthCheck {
   private final DataSource dataSource;
   private final OutboxStore store = new OutboxStore();
 
-  public OutboxHealth(OutboxRelayRunner relay, DataSource dataSource, MeterRegistry registry) {
+  private final Clock clock;
+
+  public OutboxHealth(
+      OutboxRelayRunner relay, DataSource dataSource, MeterRegistry registry, Clock clock) {
+    this.clock = clock;
     this.relay = relay;
     this.dataSource = dataSource;
     Gauge.builder("mailgate.outbox.backlog", this, h -> h.read(Figure.BACKLOG))
@@ -50,12 +55,12 @@ public class OutboxHealth implements HealthCheck {
     if (since != null) {
       response.withData("failing since", since.toString());
     }
-    return response.status(!relay.isStuck(Instant.now())).build();
+    return response.status(!relay.isStuck(clock.instant())).build();
   }
 
   private double failingSeconds() {
     Instant since = relay.failingSince();
-    return since == null ? 0 : Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    return since == null ? 0 : Duration.between(since, clock.instant()).toMillis() / 1000.0;
   }
 
   private enum Figure {
@@ -71,7 +76,7 @@ public class OutboxHealth implements HealthCheck {
         case PARKED -> store.parkedCount(connection);
         case OLDEST_AGE -> {
           Instant oldest = store.oldest(connection);
-          yield oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis() / 1000.0;
+          yield oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
         }
       };
     } catch (Exception e) {

@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,13 +39,17 @@ public class OutboxRelayRunner {
   private final Counter parked;
   private volatile Instant failingSince;
 
+  private final Clock clock;
+
   public OutboxRelayRunner(
       OutboxConfig config,
       DataSource dataSource,
       @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "quarkus.application.name", defaultValue = "mailgate") String service,
       ManagedExecutor executor,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Clock clock) {
+    this.clock = clock;
     this.config = config.relay();
     this.executor = executor;
     this.producer = new KafkaProducer<>(producerConfig(kafka, service));
@@ -101,7 +106,7 @@ public class OutboxRelayRunner {
       return round.published() + round.parked() > 0;
     } catch (Exception e) {
       if (failingSince == null) {
-        failingSince = Instant.now();
+        failingSince = clock.instant();
       }
       throw e;
     }

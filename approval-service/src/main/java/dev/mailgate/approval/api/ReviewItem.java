@@ -61,7 +61,7 @@ public record ReviewItem(
     return new ReviewItem(
         i.intentId,
         i.mailboxId,
-        i.kind,
+        i.kind == null ? null : i.kind.wire(),
         i.team,
         i.role,
         i.agent,

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,10 @@ public class AuditTrail {
   private final HttpClient http;
   private final Map<String, Cached> chains = new ConcurrentHashMap<>();
 
-  public AuditTrail(ConsoleConfig config) {
+  private final Clock clock;
+
+  public AuditTrail(ConsoleConfig config, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.http =
         HttpClient.newBuilder()
@@ -63,7 +67,7 @@ public class AuditTrail {
   /** Whether {@code mailboxId}'s hash chain verifies, as a badge. */
   Models.Chain chain(String mailboxId, ConsoleSession session) {
     Cached cached = chains.get(mailboxId);
-    if (cached != null && cached.at().plus(config.chainCache()).isAfter(Instant.now())) {
+    if (cached != null && cached.at().plus(config.chainCache()).isAfter(clock.instant())) {
       return cached.chain();
     }
     Reply reply = get("/audit/chains/" + encode(mailboxId) + "/verify", session);
@@ -71,7 +75,7 @@ public class AuditTrail {
       return new Models.Chain("unknown", "Chain not verified: " + reply.problem());
     }
     Models.Chain chain = badge(reply.body());
-    chains.put(mailboxId, new Cached(chain, Instant.now()));
+    chains.put(mailboxId, new Cached(chain, clock.instant()));
     return chain;
   }
 

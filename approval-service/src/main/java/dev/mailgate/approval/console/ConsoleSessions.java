@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,7 +43,10 @@ public class ConsoleSessions {
   private final ConsoleConfig config;
   private final byte[] csrfKey;
 
-  public ConsoleSessions(JWTParser parser, TokenRules rules, ConsoleConfig config) {
+  private final Clock clock;
+
+  public ConsoleSessions(JWTParser parser, TokenRules rules, ConsoleConfig config, Clock clock) {
+    this.clock = clock;
     this.parser = parser;
     this.rules = rules;
     this.config = config;
@@ -121,7 +125,7 @@ public class ConsoleSessions {
 
   /** The cookie that carries the session. */
   public NewCookie cookie(ConsoleSession session) {
-    long seconds = Math.max(1, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
+    long seconds = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
     return base(session.rawToken()).maxAge((int) Math.min(seconds, Integer.MAX_VALUE)).build();
   }
 

@@ -5,6 +5,7 @@ import dev.mailgate.approval.domain.ConflictFacts;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.service.review.ReviewQueries;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,14 +21,17 @@ public class ItemModels {
   private final ConsoleQueries queries;
   private final AuditTrail trail;
 
-  public ItemModels(ReviewQueries reviews, ConsoleQueries queries, AuditTrail trail) {
+  private final Clock clock;
+
+  public ItemModels(ReviewQueries reviews, ConsoleQueries queries, AuditTrail trail, Clock clock) {
+    this.clock = clock;
     this.reviews = reviews;
     this.queries = queries;
     this.trail = trail;
   }
 
   Models.Item item(Intent intent, ConsoleSession session) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<String> attachments = new ArrayList<>();
     if (intent.attachments != null) {
       intent.attachments.forEach(

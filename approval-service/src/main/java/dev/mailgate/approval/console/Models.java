@@ -3,6 +3,7 @@ package dev.mailgate.approval.console;
 import dev.mailgate.approval.domain.FactDifference;
 import dev.mailgate.approval.domain.InboundItem;
 import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.events.IntentKind;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateData;
 import java.time.Duration;
@@ -111,6 +112,16 @@ public final class Models {
 
     public boolean pending() {
       return intent.isPending();
+    }
+
+    /** A reply: its recipients and subject follow the thread and cannot be edited. */
+    public boolean reply() {
+      return intent.kind == IntentKind.REPLY;
+    }
+
+    /** The kind as the contract spells it. */
+    public String kind() {
+      return intent.kind == null ? "" : intent.kind.wire();
     }
   }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,11 @@ public class QueuePage {
   private final ConsoleQueries queries;
   private final ConsoleConfig config;
 
-  public QueuePage(ConsoleSessions sessions, ConsoleQueries queries, ConsoleConfig config) {
+  private final Clock clock;
+
+  public QueuePage(
+      ConsoleSessions sessions, ConsoleQueries queries, ConsoleConfig config, Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.queries = queries;
     this.config = config;
@@ -89,7 +94,7 @@ public class QueuePage {
   }
 
   private Models.Queue model(ConsoleSession session, QueueFilter filter, boolean full) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     var caller = session.caller();
     boolean inboundView = filter.view().equals("inbound");
     var page =

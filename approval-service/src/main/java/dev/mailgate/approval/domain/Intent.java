@@ -2,6 +2,7 @@ package dev.mailgate.approval.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.IntentKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,7 +27,7 @@ public class Intent {
   @Column(name = "mailbox_id")
   public String mailboxId;
 
-  public String kind;
+  public IntentKind kind;
   public String team;
   public String role;
   public String agent;

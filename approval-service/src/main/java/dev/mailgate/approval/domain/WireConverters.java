@@ -1,8 +1,10 @@
 package dev.mailgate.approval.domain;
 
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.IntentKind;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.util.Locale;
 
 /** Store enums by their wire names, which the schema's CHECK constraints list. */
 final class WireConverters {
@@ -32,6 +34,19 @@ final class WireConverters {
     @Override
     public ExpiryAction convertToEntityAttribute(String wire) {
       return wire == null ? null : ExpiryAction.fromWire(wire);
+    }
+  }
+
+  @Converter(autoApply = true)
+  static class Kind implements AttributeConverter<IntentKind, String> {
+    @Override
+    public String convertToDatabaseColumn(IntentKind value) {
+      return value == null ? null : value.wire();
+    }
+
+    @Override
+    public IntentKind convertToEntityAttribute(String wire) {
+      return wire == null ? null : IntentKind.valueOf(wire.toUpperCase(Locale.ROOT));
     }
   }
 

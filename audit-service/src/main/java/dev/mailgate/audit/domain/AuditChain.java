@@ -1,6 +1,5 @@
 package dev.mailgate.audit.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "audit_chain")
-public class AuditChain extends PanacheEntityBase {
+public class AuditChain {
 
   @Id
   @Column(name = "chain_key")

@@ -27,6 +27,8 @@ public class AuditChainRepository implements PanacheRepositoryBase<AuditChain, S
             .getResultList();
     for (String key : keys) {
       if (!existing.contains(key)) {
+        // Native: ON CONFLICT DO NOTHING (PostgreSQL) lets two consumers create the same head at
+        // once.
         getEntityManager()
             .createNativeQuery(
                 "insert into audit_chain (chain_key, last_seq, last_hash, base_seq, base_hash,"

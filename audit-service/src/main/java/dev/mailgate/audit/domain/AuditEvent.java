@@ -1,6 +1,5 @@
 package dev.mailgate.audit.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** One audited event: what it was, who caused it, where it was read, and its link in a chain. */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent extends PanacheEntityBase {
+public class AuditEvent {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_ids")

@@ -10,6 +10,7 @@ import dev.mailgate.audit.domain.EventExtractor;
 import dev.mailgate.audit.domain.IncomingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,11 @@ public class AuditRecorder {
   private final AuditChainRepository chains;
   private final ChainHash links;
 
-  public AuditRecorder(AuditEventRepository events, AuditChainRepository chains, IntegrityKey key) {
+  private final Clock clock;
+
+  public AuditRecorder(
+      AuditEventRepository events, AuditChainRepository chains, IntegrityKey key, Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.chains = chains;
     this.links = key.links();
@@ -38,7 +43,7 @@ public class AuditRecorder {
   /** Records every readable part of {@code records}; returns the rows appended. */
   @Transactional
   public List<AuditEvent> record(List<IncomingRecord> records) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Map<String, AuditEvent> byKey = new LinkedHashMap<>();
     for (IncomingRecord record : records) {
       AuditEvent event = EventExtractor.extract(record, now);
@@ -50,7 +55,7 @@ public class AuditRecorder {
   /** Records the bare facts of a record whose full row could not be stored. */
   @Transactional
   public List<AuditEvent> recordUnreadable(IncomingRecord record, String reason) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     AuditEvent event = EventExtractor.unreadable(record, now, reason);
     Map<String, AuditEvent> byKey = new LinkedHashMap<>();
     byKey.put(event.dedupKey, event);

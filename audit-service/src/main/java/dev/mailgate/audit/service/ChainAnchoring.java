@@ -5,7 +5,7 @@ import dev.mailgate.audit.domain.Anchor;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,10 @@ public class ChainAnchoring {
   private final AnchorBook anchors;
   private final IntegrityKey key;
 
-  public ChainAnchoring(ChainVerifier verifier, AnchorBook anchors, IntegrityKey key) {
+  private final Clock clock;
+
+  public ChainAnchoring(ChainVerifier verifier, AnchorBook anchors, IntegrityKey key, Clock clock) {
+    this.clock = clock;
     this.verifier = verifier;
     this.anchors = anchors;
     this.key = key;
@@ -58,7 +61,7 @@ public class ChainAnchoring {
               report.chain(),
               report.headPosition(),
               report.headHash(),
-              Instant.now());
+              clock.instant());
       anchors.write(anchor);
       written.add(anchor);
     }

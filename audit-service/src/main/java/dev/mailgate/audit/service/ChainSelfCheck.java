@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,10 @@ public class ChainSelfCheck {
   private final ChainVerifier verifier;
   private volatile Result last;
 
-  public ChainSelfCheck(ChainVerifier verifier, MeterRegistry metrics) {
+  private final Clock clock;
+
+  public ChainSelfCheck(ChainVerifier verifier, MeterRegistry metrics, Clock clock) {
+    this.clock = clock;
     this.verifier = verifier;
     metrics.gauge("mailgate.audit.chains.broken", this, c -> c.lastValue(Result::broken));
     metrics.gauge("mailgate.audit.chains.checked", this, c -> c.lastValue(r -> r.chains()));
@@ -45,7 +49,7 @@ public class ChainSelfCheck {
     List<ChainReport> reports = verifier.verifyAllIncremental();
     List<ChainReport> broken = reports.stream().filter(r -> !r.intact()).toList();
     long rows = reports.stream().mapToLong(ChainReport::rowsChecked).sum();
-    Result result = new Result(Instant.now(), reports.size(), broken.size(), rows, broken);
+    Result result = new Result(clock.instant(), reports.size(), broken.size(), rows, broken);
     broken.forEach(r -> Log.errorf("audit chain %s is broken: %s", r.chain(), r.firstBreak()));
     last = result;
     return result;

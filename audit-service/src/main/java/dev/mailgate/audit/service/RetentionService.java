@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -25,8 +26,11 @@ public class RetentionService {
   private final AuditChainRepository chains;
   private final AuditConfig config;
 
+  private final Clock clock;
+
   public RetentionService(
-      AuditEventRepository events, AuditChainRepository chains, AuditConfig config) {
+      AuditEventRepository events, AuditChainRepository chains, AuditConfig config, Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.chains = chains;
     this.config = config;
@@ -38,7 +42,7 @@ public class RetentionService {
         .retention()
         .ifPresent(
             keep -> {
-              Instant cutoff = Instant.now().minus(keep);
+              Instant cutoff = clock.instant().minus(keep);
               for (String chain : QuarkusTransaction.requiringNew().call(chains::allKeys)) {
                 prune(chain, cutoff);
               }

@@ -12,6 +12,8 @@ import java.time.Duration;
 public class MailboxCursorRepository implements PanacheRepositoryBase<MailboxCursor, String> {
 
   /** Creates the row of a mailbox seen for the first time; a no-op otherwise. */
+  // Native here and below: ON CONFLICT DO NOTHING, and lease times from the database's now() with
+  // interval arithmetic, are PostgreSQL's.
   public void ensure(String mailboxId) {
     getEntityManager()
         .createNativeQuery(

@@ -15,6 +15,7 @@ public class WebhookReplayRepository {
   }
 
   /** Records the digest; false when it was already there (a replay). */
+  // Native: ON CONFLICT DO NOTHING (PostgreSQL) makes "first seen" one atomic insert.
   public boolean firstSeen(String bodySha256) {
     return entityManager
             .createNativeQuery(

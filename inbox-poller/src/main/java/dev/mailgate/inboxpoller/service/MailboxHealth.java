@@ -8,6 +8,7 @@ import dev.mailgate.multimail.client.error.MultiMailServerException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,10 +36,14 @@ public class MailboxHealth {
       Instant lastSuccessAt, Instant lastFailureAt, int failuresInARow, String lastError) {}
 
   private final MeterRegistry registry;
-  private final Instant startedAt = Instant.now();
+  private final Instant startedAt;
   private final Map<String, State> states = new ConcurrentHashMap<>();
 
-  public MailboxHealth(MeterRegistry registry, PollerConfig config) {
+  private final Clock clock;
+
+  public MailboxHealth(MeterRegistry registry, PollerConfig config, Clock clock) {
+    this.clock = clock;
+    this.startedAt = clock.instant();
     this.registry = registry;
     for (String mailboxId : config.mailboxes().orElse(List.of())) {
       states.put(mailboxId, new State(null, null, 0, null));
@@ -75,7 +80,7 @@ public class MailboxHealth {
             (id, s) ->
                 new State(
                     s == null ? null : s.lastSuccessAt,
-                    Instant.now(),
+                    clock.instant(),
                     s == null ? 1 : s.failuresInARow + 1,
                     error.getMessage()));
     return next.failuresInARow;
@@ -99,7 +104,7 @@ public class MailboxHealth {
   private Duration lagOf(String mailboxId) {
     State s = states.get(mailboxId);
     Instant since = s == null || s.lastSuccessAt == null ? startedAt : s.lastSuccessAt;
-    return Duration.between(since, Instant.now());
+    return Duration.between(since, clock.instant());
   }
 
   private static Instant latest(Instant a, Instant b) {

@@ -9,7 +9,7 @@ import dev.mailgate.multimail.client.model.EmailPage;
 import dev.mailgate.multimail.client.model.EmailSummary;
 import dev.mailgate.outbox.consumer.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,11 +33,15 @@ public class MailboxPoller {
   private final Infrastructure infrastructure;
   private final String owner = "poller-" + UUID.randomUUID();
 
+  private final Clock clock;
+
   public MailboxPoller(
       MultiMailClient multimail,
       InboundRecorder recorder,
       PollerConfig config,
-      Infrastructure infrastructure) {
+      Infrastructure infrastructure,
+      Clock clock) {
+    this.clock = clock;
     this.multimail = multimail;
     this.recorder = recorder;
     this.config = config;
@@ -75,7 +79,7 @@ public class MailboxPoller {
         }
       }
       succeeded = true;
-      return new PollResult(true, emitted, Instant.now());
+      return new PollResult(true, emitted, clock.instant());
     } finally {
       boolean done = succeeded;
       infrastructure.retrying(WHO, () -> recorder.release(mailboxId, owner, done));

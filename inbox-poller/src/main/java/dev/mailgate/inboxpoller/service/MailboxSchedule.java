@@ -66,9 +66,9 @@ final class MailboxSchedule {
     notBefore = instant;
   }
 
-  /** How long a trigger must wait: until the backoff ends, else not at all. */
-  synchronized Duration waitForTrigger() {
-    Duration left = Duration.between(Instant.now(), notBefore);
+  /** How long a trigger at {@code now} must wait: until the backoff ends, else not at all. */
+  synchronized Duration waitForTrigger(Instant now) {
+    Duration left = Duration.between(now, notBefore);
     return left.isNegative() ? Duration.ZERO : left;
   }
 

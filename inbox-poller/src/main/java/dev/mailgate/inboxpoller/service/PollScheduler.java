@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,8 +38,11 @@ public class PollScheduler {
   private volatile WorkerExecutor workers;
   private volatile boolean running;
 
+  private final Clock clock;
+
   public PollScheduler(
-      PollerConfig config, MailboxPoller poller, MailboxHealth health, Vertx vertx) {
+      PollerConfig config, MailboxPoller poller, MailboxHealth health, Vertx vertx, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.poller = poller;
     this.health = health;
@@ -114,7 +118,7 @@ public class PollScheduler {
       return false;
     }
     if (running && !schedule.requestAgainIfBusy()) {
-      schedule(schedule, schedule.waitForTrigger());
+      schedule(schedule, schedule.waitForTrigger(clock.instant()));
     }
     return true;
   }
@@ -152,13 +156,13 @@ public class PollScheduler {
       Optional<Duration> retryAfter =
           e instanceof MultiMailException m ? m.retryAfter() : Optional.empty();
       next = backoff.delay(failures, retryAfter);
-      schedule.backOffUntil(Instant.now().plus(next));
+      schedule.backOffUntil(clock.instant().plus(next));
       Log.warnf(
           "polling %s failed (%d in a row), next try in %d ms: %s",
           schedule.mailboxId, failures, next.toMillis(), e.getMessage());
     }
     if (schedule.end()) {
-      next = schedule.waitForTrigger();
+      next = schedule.waitForTrigger(clock.instant());
     }
     schedule(schedule, next);
     return null;

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,11 +32,15 @@ public class WebhookIntake {
   private final PollScheduler scheduler;
   private final MeterRegistry registry;
 
+  private final Clock clock;
+
   public WebhookIntake(
       PollerConfig config,
       WebhookReplayRepository replays,
       PollScheduler scheduler,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Clock clock) {
+    this.clock = clock;
     this.config = config.webhook();
     this.replays = replays;
     this.scheduler = scheduler;
@@ -88,7 +93,7 @@ public class WebhookIntake {
 
   private boolean fresh(String timestamp) {
     try {
-      Duration age = Duration.between(Instant.parse(timestamp), Instant.now()).abs();
+      Duration age = Duration.between(Instant.parse(timestamp), clock.instant()).abs();
       return age.compareTo(config.tolerance()) <= 0;
     } catch (DateTimeParseException e) {
       return false;

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 public class QuotaAnnouncements {
 
   /** Records the announcement; true if this is the first for the mailbox in the period. */
+  // Native: ON CONFLICT DO NOTHING (PostgreSQL) makes "first in the period" one atomic insert.
   public boolean firstInPeriod(String mailboxId, String intentId, Instant now) {
     String period = YearMonth.from(now.atZone(ZoneOffset.UTC)).toString();
     int inserted =

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +32,11 @@ public class Infrastructure {
   private final Map<String, Wait> waits = new ConcurrentHashMap<>();
   private final MeterRegistry metrics;
 
-  public Infrastructure(DataSource dataSource, ConsumerConfig config, MeterRegistry metrics) {
+  private final Clock clock;
+
+  public Infrastructure(
+      DataSource dataSource, ConsumerConfig config, MeterRegistry metrics, Clock clock) {
+    this.clock = clock;
     this.dataSource = dataSource;
     this.config = config;
     this.metrics = metrics;
@@ -56,7 +61,8 @@ public class Infrastructure {
           }
           failures++;
           Duration pause = backoff.delay(failures);
-          if (waits.putIfAbsent(who, new Wait(who, Instant.now(), Problems.describe(e))) == null) {
+          if (waits.putIfAbsent(who, new Wait(who, clock.instant(), Problems.describe(e)))
+              == null) {
             Log.warnf("%s waits for the infrastructure: %s", who, Problems.describe(e));
           }
           metrics.counter("mailgate.consumer.retries", "consumer", who).increment();

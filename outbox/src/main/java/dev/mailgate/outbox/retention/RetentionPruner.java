@@ -27,7 +27,7 @@ public class RetentionPruner {
   private final Instance<RetentionTargets> targets;
   private final ManagedExecutor executor;
   private final MeterRegistry registry;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final WakeableLoop loop;
 
   public RetentionPruner(
@@ -35,7 +35,9 @@ public class RetentionPruner {
       RetentionConfig config,
       Instance<RetentionTargets> targets,
       ManagedExecutor executor,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Clock clock) {
+    this.clock = clock;
     this.dataSource = dataSource;
     this.config = config;
     this.targets = targets;

@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,11 @@ public class InboundGate {
   private final PolicyRepository policies;
   private final EventPublisher events;
 
-  public InboundGate(EntityManager em, PolicyRepository policies, EventPublisher events) {
+  private final Clock clock;
+
+  public InboundGate(
+      EntityManager em, PolicyRepository policies, EventPublisher events, Clock clock) {
+    this.clock = clock;
     this.em = em;
     this.policies = policies;
     this.events = events;
@@ -65,7 +69,7 @@ public class InboundGate {
     item.mailboxId = email.mailboxId();
     item.threadId = email.threadId();
     item.payload = EventJson.mapper().valueToTree(email);
-    item.receivedAt = Instant.now();
+    item.receivedAt = clock.instant();
     Optional<Mailbox> mailbox = policies.mailbox(email.mailboxId());
     if (mailbox.isEmpty()) {
       item.state = "held";
@@ -93,7 +97,7 @@ public class InboundGate {
     item.state = "rejected";
     item.reason = why;
     item.decidedBy = reviewer.subject();
-    item.decidedAt = Instant.now();
+    item.decidedAt = clock.instant();
     DecisionEvent event =
         new DecisionEvent(
             emailId,
@@ -137,7 +141,7 @@ public class InboundGate {
   private void release(InboundItem item, Actor actor) {
     item.state = "released";
     item.decidedBy = actor.id();
-    item.decidedAt = Instant.now();
+    item.decidedAt = clock.instant();
     InboundEmail email = EventJson.mapper().convertValue(item.payload, InboundEmail.class);
     InboundEmail released = email.releasedBy(actor);
     events.publish(Topics.INBOUND, item.mailboxId, EventTypes.INBOUND_RELEASED, released);

@@ -7,7 +7,7 @@ import dev.mailgate.approval.domain.ConflictFacts;
 import dev.mailgate.approval.domain.FactDifference;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
-import dev.mailgate.approval.service.Decisions;
+import dev.mailgate.approval.service.decision.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
 import jakarta.enterprise.context.ApplicationScoped;

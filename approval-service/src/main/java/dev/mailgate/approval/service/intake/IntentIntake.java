@@ -5,7 +5,7 @@ import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
 import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.PolicyRepository;
-import dev.mailgate.approval.service.Decisions;
+import dev.mailgate.approval.service.decision.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.EmailIntent;

@@ -19,7 +19,7 @@ final class IntentRows {
     Intent intent = new Intent();
     intent.intentId = source.intentId();
     intent.mailboxId = source.mailboxId();
-    intent.kind = source.kind().wire();
+    intent.kind = source.kind();
     intent.team = source.team();
     intent.role = source.role();
     intent.agent = source.agent();

@@ -3,6 +3,7 @@ package dev.mailgate.approval.service.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.approval.domain.InboundItem;
 import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.events.IntentKind;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.validation.Addresses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class ReplyRecipients {
    * problem of each reply that cannot be resolved.
    */
   Map<Intent, Problem> resolve(List<Intent> rows) {
-    List<Intent> replies = rows.stream().filter(r -> "reply".equals(r.kind)).toList();
+    List<Intent> replies = rows.stream().filter(r -> r.kind == IntentKind.REPLY).toList();
     Map<Intent, Problem> refused = new IdentityHashMap<>();
     if (replies.isEmpty()) {
       return refused;

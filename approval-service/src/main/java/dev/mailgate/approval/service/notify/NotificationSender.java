@@ -18,8 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
@@ -47,12 +47,16 @@ public class NotificationSender {
   private final HttpClient http;
   private final WakeableLoop loop;
 
+  private final Clock clock;
+
   public NotificationSender(
       EntityManager entities,
       NotificationConfig config,
       TransactionSynchronizationRegistry transactions,
       ManagedExecutor executor,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      Clock clock) {
+    this.clock = clock;
     this.entities = entities;
     this.config = config;
     this.transactions = transactions;
@@ -116,6 +120,9 @@ public class NotificationSender {
     return due.size() == BATCH;
   }
 
+  // Native: UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING claims a batch in one
+  // round trip without two instances taking the same rows; SKIP LOCKED and RETURNING are
+  // PostgreSQL's.
   private List<Due> claim() {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -125,8 +132,8 @@ public class NotificationSender {
                     + " WHERE id IN (SELECT id FROM review_notification WHERE sent_at IS NULL"
                     + " AND failed_at IS NULL AND next_attempt_at <= ?2 ORDER BY id LIMIT ?3"
                     + " FOR UPDATE SKIP LOCKED) RETURNING id, url, payload, attempts")
-            .setParameter(1, Instant.now().plus(LEASE))
-            .setParameter(2, Instant.now())
+            .setParameter(1, clock.instant().plus(LEASE))
+            .setParameter(2, clock.instant())
             .setParameter(3, BATCH)
             .getResultList();
     return rows.stream()
@@ -184,7 +191,7 @@ public class NotificationSender {
           .createNativeQuery(
               "UPDATE review_notification SET next_attempt_at = ?2, last_error = ?3 WHERE id = ?1")
           .setParameter(1, notification.id())
-          .setParameter(2, Instant.now().plus(backoff.delay(notification.attempts())))
+          .setParameter(2, clock.instant().plus(backoff.delay(notification.attempts())))
           .setParameter(3, failure)
           .executeUpdate();
       result = "retried";

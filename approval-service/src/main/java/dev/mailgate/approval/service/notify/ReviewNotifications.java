@@ -28,13 +28,15 @@ public class ReviewNotifications {
   private final DataSource dataSource;
   private final NotificationConfig config;
   private final NotificationSender sender;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   public ReviewNotifications(
       EntityManager entities,
       DataSource dataSource,
       NotificationConfig config,
-      NotificationSender sender) {
+      NotificationSender sender,
+      Clock clock) {
+    this.clock = clock;
     this.entities = entities;
     this.dataSource = dataSource;
     this.config = config;
@@ -70,6 +72,9 @@ public class ReviewNotifications {
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
+                  // Native: review_notification is written by SQL only (its relay claims rows with
+                  // SKIP LOCKED),
+                  // so it has no entity for a JPQL NOT EXISTS to name.
                   @SuppressWarnings("unchecked")
                   List<Object[]> due =
                       entities

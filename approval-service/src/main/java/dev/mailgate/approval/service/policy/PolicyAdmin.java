@@ -11,7 +11,7 @@ import dev.mailgate.events.Actor;
 import dev.mailgate.support.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,7 +31,11 @@ public class PolicyAdmin {
   private final PolicyEvents events;
   private final ModeChanges modeChanges;
 
-  public PolicyAdmin(PolicyRepository policies, PolicyEvents events, ModeChanges modeChanges) {
+  private final Clock clock;
+
+  public PolicyAdmin(
+      PolicyRepository policies, PolicyEvents events, ModeChanges modeChanges, Clock clock) {
+    this.clock = clock;
     this.policies = policies;
     this.events = events;
     this.modeChanges = modeChanges;
@@ -70,7 +74,7 @@ public class PolicyAdmin {
               return fresh;
             });
     settings.applyTo(mailbox);
-    mailbox.updatedAt = Instant.now();
+    mailbox.updatedAt = clock.instant();
     if (existing.isEmpty()) {
       policies.persist(mailbox);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.PolicyRepository;
 import dev.mailgate.events.EventJson;
+import dev.mailgate.events.IntentKind;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.validation.IntentValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,8 @@ public class EditApplier {
     if (changed.isEmpty()) {
       return;
     }
-    if ("reply".equals(intent.kind) && (changed.contains("to") || changed.contains("subject"))) {
+    if (intent.kind == IntentKind.REPLY
+        && (changed.contains("to") || changed.contains("subject"))) {
       throw new ReviewException(ReviewException.Kind.INVALID, REPLY_EDIT);
     }
     ObjectNode original = EventJson.mapper().createObjectNode();
@@ -92,7 +94,7 @@ public class EditApplier {
   private static ObjectNode asJson(Intent intent, Edits edits) {
     ObjectNode node = EventJson.mapper().createObjectNode();
     node.put("intent_id", intent.intentId);
-    node.put("kind", intent.kind);
+    node.put("kind", intent.kind.wire());
     node.put("mailbox_id", intent.mailboxId);
     node.put("team", intent.team);
     node.put("role", intent.role);

@@ -6,13 +6,13 @@ import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
 import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.PolicyRepository;
-import dev.mailgate.approval.service.Decisions;
+import dev.mailgate.approval.service.decision.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -30,11 +30,15 @@ public class ExpiryService {
   private final Decisions decisions;
   private final ApprovalConfig config;
 
+  private final Clock clock;
+
   public ExpiryService(
       IntentRepository intents,
       PolicyRepository policies,
       Decisions decisions,
-      ApprovalConfig config) {
+      ApprovalConfig config,
+      Clock clock) {
+    this.clock = clock;
     this.intents = intents;
     this.policies = policies;
     this.decisions = decisions;
@@ -52,7 +56,7 @@ public class ExpiryService {
   }
 
   int expireBatch() {
-    List<Intent> due = intents.expiredForUpdate(Instant.now(), config.expiryBatchSize());
+    List<Intent> due = intents.expiredForUpdate(clock.instant(), config.expiryBatchSize());
     for (Intent intent : due) {
       ExpiryAction action =
           policies

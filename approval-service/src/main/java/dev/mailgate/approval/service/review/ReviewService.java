@@ -2,13 +2,13 @@ package dev.mailgate.approval.service.review;
 
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
-import dev.mailgate.approval.service.Decisions;
+import dev.mailgate.approval.service.decision.Decisions;
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
 import dev.mailgate.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +23,11 @@ public class ReviewService {
   private final Decisions decisions;
   private final EditApplier edits;
 
-  public ReviewService(IntentRepository intents, Decisions decisions, EditApplier edits) {
+  private final Clock clock;
+
+  public ReviewService(
+      IntentRepository intents, Decisions decisions, EditApplier edits, Clock clock) {
+    this.clock = clock;
     this.intents = intents;
     this.decisions = decisions;
     this.edits = edits;
@@ -74,7 +78,7 @@ public class ReviewService {
     String text = note == null || note.isBlank() ? null : reasonOr(note, null);
     intent.reviewAfter = false;
     intent.acknowledgedBy = reviewer.subject();
-    intent.acknowledgedAt = Instant.now();
+    intent.acknowledgedAt = clock.instant();
     intent.acknowledgement = text;
     decisions.acknowledged(
         intent,

@@ -1,4 +1,4 @@
-package dev.mailgate.approval.service;
+package dev.mailgate.approval.service.decision;
 
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.service.notify.ReviewNotifications;
@@ -10,12 +10,11 @@ import dev.mailgate.events.DecisionEvent;
 import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
-import dev.mailgate.events.IntentKind;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.Topics;
 import dev.mailgate.outbox.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -35,11 +34,15 @@ public class Decisions {
   private final ReviewMetrics metrics;
   private final ReviewNotifications notifications;
 
+  private final Clock clock;
+
   public Decisions(
       EventPublisher events,
       ApprovalSigning signing,
       ReviewMetrics metrics,
-      ReviewNotifications notifications) {
+      ReviewNotifications notifications,
+      Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.signing = signing;
     this.metrics = metrics;
@@ -61,7 +64,7 @@ public class Decisions {
     intent.state = state;
     intent.reason = reason;
     intent.decidedBy = actor.id();
-    intent.decidedAt = Instant.now();
+    intent.decidedAt = clock.instant();
     announce(intent, state, actor, reason, List.of());
     if (state == DecisionState.APPROVED) {
       signing.publish(approved(intent, actor, copies));
@@ -121,7 +124,7 @@ public class Decisions {
             intent.team,
             intent.role,
             intent.agent,
-            Instant.now());
+            clock.instant());
     events.publish(Topics.DECISIONS, intent.mailboxId, eventType, event);
   }
 
@@ -138,7 +141,7 @@ public class Decisions {
     return bcc;
   }
 
-  private static ApprovedEmail approved(Intent intent, Actor actor, List<String> copies) {
+  private ApprovedEmail approved(Intent intent, Actor actor, List<String> copies) {
     List<Attachment> attachments =
         intent.attachments == null || intent.attachments.isNull()
             ? List.of()
@@ -146,7 +149,7 @@ public class Decisions {
                 EventJson.mapper().convertValue(intent.attachments, Attachment[].class));
     return new ApprovedEmail(
         intent.intentId,
-        "reply".equals(intent.kind) ? IntentKind.REPLY : IntentKind.SEND,
+        intent.kind,
         intent.mailboxId,
         intent.team,
         intent.role,
@@ -162,6 +165,6 @@ public class Decisions {
         intent.threadId,
         actor,
         intent.editedFields,
-        Instant.now());
+        clock.instant());
   }
 }

@@ -1,4 +1,4 @@
-package dev.mailgate.approval.service;
+package dev.mailgate.approval.service.decision;
 
 import dev.mailgate.approval.config.SigningConfig;
 import dev.mailgate.events.ApprovedEmail;

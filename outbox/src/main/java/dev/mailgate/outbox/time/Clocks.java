@@ -1,4 +1,4 @@
-package dev.mailgate.support.time;
+package dev.mailgate.outbox.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

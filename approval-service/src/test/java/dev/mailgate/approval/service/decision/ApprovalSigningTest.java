@@ -1,4 +1,4 @@
-package dev.mailgate.approval.service;
+package dev.mailgate.approval.service.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
