@@ -21,13 +21,30 @@ class Status(str, Enum):
     RETRYING = "retrying"  # a transient delivery failure; another try follows
     QUOTA_EXHAUSTED = "quota_exhausted"  # the mailbox's quota is used up; delivery waits
     FAILED = "failed"  # MultiMail refused it permanently; `error` says why
+    DELIVERED = "delivered"  # after SENT: MultiMail reports it delivered
+    BOUNCED = "bounced"  # after SENT: it bounced; `error` has the bounce type
+    HELD_BY_PROVIDER = "held_by_provider"  # after SENT: MultiMail's own reviewer holds it
+    REJECTED_BY_PROVIDER = "rejected_by_provider"  # after SENT: MultiMail did not send it
     TIMED_OUT = "timed_out"  # nothing (more) arrived before the timeout
 
 
-FINAL = frozenset({Status.REJECTED, Status.DUPLICATE, Status.EXPIRED, Status.INVALID, Status.SENT, Status.FAILED})
-"""Nothing follows these."""
+FINAL = frozenset(
+    {
+        Status.REJECTED,
+        Status.DUPLICATE,
+        Status.EXPIRED,
+        Status.INVALID,
+        Status.SENT,
+        Status.FAILED,
+        Status.DELIVERED,
+        Status.BOUNCED,
+        Status.REJECTED_BY_PROVIDER,
+    }
+)
+"""Nothing MailGate decides follows these. After SENT, MultiMail's own verdict may still follow
+(DELIVERED, BOUNCED, HELD_BY_PROVIDER, REJECTED_BY_PROVIDER), for those who keep following."""
 
-SETTLED = FINAL | {Status.HELD, Status.CONFLICT, Status.QUOTA_EXHAUSTED}
+SETTLED = FINAL | {Status.HELD, Status.CONFLICT, Status.QUOTA_EXHAUSTED, Status.HELD_BY_PROVIDER}
 """Final, or waiting on a human or the quota: where an agent usually stops waiting."""
 
 

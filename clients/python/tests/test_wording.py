@@ -7,7 +7,9 @@ from mailgate.results import Result, Status, Update
 
 
 def result(status: Status, **record: object) -> Result:
-    topic = "mail.outcomes" if status in (Status.SENT, Status.FAILED, Status.QUOTA_EXHAUSTED) else "mail.decisions"
+    outcomes = (Status.SENT, Status.FAILED, Status.QUOTA_EXHAUSTED, Status.DELIVERED, Status.BOUNCED,
+                Status.HELD_BY_PROVIDER, Status.REJECTED_BY_PROVIDER)
+    topic = "mail.outcomes" if status in outcomes else "mail.decisions"
     return Result("01JINTENT", status, (Update("01JINTENT", status, topic, dict(record)),))
 
 
@@ -23,6 +25,13 @@ def result(status: Status, **record: object) -> Result:
     (Status.INVALID, {"problems": [{"path": "to[0]", "code": "invalid_address", "message": "bad"}]},
      ["invalid - to[0]: bad (invalid_address)", "Fix the problems"]),
     (Status.SENT, {"thread_id": "th_1"}, ["sent - thread th_1."]),
+    (Status.DELIVERED, {}, ["delivered."]),
+    (Status.BOUNCED, {"error": "bounced (hard) at 2026-12-01T10:00:00Z"},
+     ["bounced - bounced (hard)", "check the address"]),
+    (Status.HELD_BY_PROVIDER, {"error": "MultiMail holds it for its own reviewer"},
+     ["held by provider", "MultiMail's own reviewer holds it", "Do not send it again"]),
+    (Status.REJECTED_BY_PROVIDER, {"error": "MultiMail's reviewer rejected it"},
+     ["rejected by provider - MultiMail's reviewer rejected it", "MultiMail did not send it"]),
 ])
 def test_every_outcome_says_what_happened_and_what_to_do(status, record, expected) -> None:
     text = outcome(result(status, **record), "Export ETA", ["customer@example.com"])
@@ -45,3 +54,12 @@ def test_a_refused_reply_says_what_to_do_about_its_problem() -> None:
                          "That email was never released to you (a reviewer holds or rejected it): do not reply to it.")
     plain = outcome(result(Status.INVALID, problems=[{"path": "to[0]", "code": "invalid_address", "message": "bad"}]))
     assert plain.endswith("write a new email.")
+
+
+@pytest.mark.parametrize("raw, status", [
+    ("accepted", Status.SENT), ("delivered", Status.DELIVERED), ("bounced", Status.BOUNCED),
+    ("held_by_provider", Status.HELD_BY_PROVIDER), ("rejected_by_provider", Status.REJECTED_BY_PROVIDER),
+])
+def test_multimails_later_verdicts_are_read_from_mail_outcomes(raw, status) -> None:
+    update = Update.parse("mail.outcomes", ('{"intent_id": "01JINTENT", "status": "%s"}' % raw).encode())
+    assert update is not None and update.status is status

@@ -24,6 +24,10 @@ _NEXT = {
     Status.QUOTA_EXHAUSTED: " The mailbox's sending quota is used up: it is delivered when the quota resets. "
                             "Do not send it again.",
     Status.TIMED_OUT: " It is still in MailGate; check again later. Do not send it again.",
+    Status.DELIVERED: "",
+    Status.BOUNCED: " The recipient's server refused it: check the address before writing to it again.",
+    Status.HELD_BY_PROVIDER: " MultiMail's own reviewer holds it; it is sent if they approve. Do not send it again.",
+    Status.REJECTED_BY_PROVIDER: " MultiMail did not send it; the error says why. Do not send it again unchanged.",
 }
 
 # What to do about a problem MailGate found in a reply (docs/contract.md, "Replies"), by its code.

@@ -33,6 +33,9 @@ final class MailGate {
   static final String CRASH = "e2e_crash";
   static final String MONITORED = "e2e_monitored";
 
+  /** Autonomous in MailGate, gated_send at MultiMail (the sandbox): its reviewer holds the mail. */
+  static final String PROVIDER_GATED = "e2e_provider_gated";
+
   /** audit-service's integrity key in these tests (base64 of 32 bytes; not a secret). */
   static final String AUDIT_INTEGRITY_KEY = "ZTJlLWF1ZGl0LWludGVncml0eS1rZXktMzItYnl0ZXM=";
 
@@ -77,8 +80,10 @@ final class MailGate {
                 "SANDBOX_MAILBOXES",
                 String.join(
                     ",",
-                    mailboxes.stream()
-                        .map(m -> m + ":" + m + "@sandbox.test:autonomous")
+                    java.util.stream.Stream.concat(
+                            mailboxes.stream().map(m -> m + ":" + m + "@sandbox.test:autonomous"),
+                            java.util.stream.Stream.of(
+                                PROVIDER_GATED + ":" + PROVIDER_GATED + "@sandbox.test:gated_send"))
                         .toList())));
     MailGate mailgate = new MailGate(broker, sandbox);
     try {
@@ -121,7 +126,14 @@ final class MailGate {
         common,
         Map.of(
             "MAILGATE_OUTBOUND_APPROVAL_KEY_FILES",
-            ApprovalTestKeys.file(ApprovalTestKeys.PUBLIC).toString()));
+            ApprovalTestKeys.file(ApprovalTestKeys.PUBLIC).toString(),
+            // Sent mail is followed at MultiMail from 30 s on in production; here at once.
+            "MAILGATE_OUTBOUND_FOLLOW_FIRST_CHECK",
+            "300ms",
+            "MAILGATE_OUTBOUND_FOLLOW_MAX_INTERVAL",
+            "1s",
+            "MAILGATE_OUTBOUND_FOLLOW_POLL_INTERVAL",
+            "200ms"));
     add(
         "inbox-poller",
         postgres.database("mailgate_poller"),

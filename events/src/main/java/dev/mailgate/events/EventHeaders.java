@@ -57,6 +57,12 @@ public final class EventHeaders {
    */
   public static final String REPLAY_OF = "mailgate-replay-of";
 
+  /** On a replayed record: who replayed it (the operator's or service's name). */
+  public static final String REPLAYED_BY = "mailgate-replayed-by";
+
+  /** The prefix every dead-letter header shares; none of them survives a replay. */
+  public static final String DLQ_PREFIX = "dead-letter-";
+
   /**
    * On {@code mail.approved}: the id of the Ed25519 key that signed the approval (see {@code
    * dev.mailgate.events.signing}).

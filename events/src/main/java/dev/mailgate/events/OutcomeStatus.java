@@ -15,5 +15,26 @@ public enum OutcomeStatus implements WireEnum {
    * could send a second email: delivery stops until an operator resolves it (delivered, send again,
    * or failed). Final unless an operator acts.
    */
-  UNKNOWN
+  UNKNOWN,
+  /**
+   * After {@link #ACCEPTED}: MultiMail reports the email delivered ({@code delivered_at}). Final.
+   */
+  DELIVERED,
+  /**
+   * After {@link #ACCEPTED}: MultiMail reports a bounce ({@code bounced_at}); {@code error} has the
+   * bounce type. Final.
+   */
+  BOUNCED,
+  /**
+   * After {@link #ACCEPTED}: MultiMail holds the email for its own reviewer ({@code
+   * pending_send_approval}: the mailbox is gated at MultiMail too). {@link #DELIVERED} or {@link
+   * #REJECTED_BY_PROVIDER} follows.
+   */
+  HELD_BY_PROVIDER,
+  /**
+   * After {@link #ACCEPTED}: MultiMail did not send it: its reviewer rejected it ({@code
+   * rejected}), sending failed ({@code send_failed}) or it was cancelled; {@code provider_status}
+   * says which. Final.
+   */
+  REJECTED_BY_PROVIDER
 }

@@ -167,9 +167,10 @@ public class MailboxResource {
   @Path("/{id}/grants/{role}")
   public Response removeGrant(@PathParam("id") String id, @PathParam("role") String role) {
     scoped(id);
-    return admin.removeGrant(id, Params.text("role", role), actor())
-        ? Response.noContent().build()
-        : Response.status(404).build();
+    if (!admin.removeGrant(id, Params.text("role", role), actor())) {
+      throw ApiProblem.notFound("this mailbox has no grant for that role");
+    }
+    return Response.noContent().build();
   }
 
   @POST
@@ -187,9 +188,10 @@ public class MailboxResource {
   @Path("/{id}/rules/{ruleId}")
   public Response removeRule(@PathParam("id") String id, @PathParam("ruleId") long ruleId) {
     scoped(id);
-    return admin.removeRule(id, ruleId, actor())
-        ? Response.noContent().build()
-        : Response.status(404).build();
+    if (!admin.removeRule(id, ruleId, actor())) {
+      throw ApiProblem.notFound("this mailbox has no rule with that id");
+    }
+    return Response.noContent().build();
   }
 
   private Policy policy(String id) {

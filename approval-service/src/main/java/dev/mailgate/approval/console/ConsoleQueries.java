@@ -105,33 +105,39 @@ public class ConsoleQueries {
     String scope = visible.isPresent() ? " and i.mailboxId in :visible" : "";
     Map<String, long[]> counts = new TreeMap<>();
     grouped(
-            "select i.mailboxId, i.state, count(i) from Intent i where i.state in :pending"
+            "select new dev.mailgate.approval.console.StateCount(i.mailboxId, i.state, count(i))"
+                + " from Intent i where i.state in :pending"
                 + scope
                 + " group by i.mailboxId, i.state",
+            StateCount.class,
             visible,
             Map.of("pending", PENDING))
         .forEach(
             row ->
                 counts
-                        .computeIfAbsent((String) row[0], k -> new long[4])[
-                        row[1] == DecisionState.HELD ? 0 : 1] +=
-                    (Long) row[2]);
+                        .computeIfAbsent(row.mailboxId(), k -> new long[4])[
+                        row.state() == DecisionState.HELD ? 0 : 1] +=
+                    row.count());
     grouped(
-            "select i.mailboxId, 'm', count(i) from Intent i where i.reviewAfter = true"
+            "select new dev.mailgate.approval.console.MailboxCount(i.mailboxId, count(i))"
+                + " from Intent i where i.reviewAfter = true"
                 + scope
                 + " group by i.mailboxId",
+            MailboxCount.class,
             visible,
             Map.of())
         .forEach(
-            row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[2] += (Long) row[2]);
+            row -> counts.computeIfAbsent(row.mailboxId(), k -> new long[4])[2] += row.count());
     grouped(
-            "select i.mailboxId, 'i', count(i) from InboundItem i where i.state = 'held'"
+            "select new dev.mailgate.approval.console.MailboxCount(i.mailboxId, count(i))"
+                + " from InboundItem i where i.state = 'held'"
                 + scope
                 + " group by i.mailboxId",
+            MailboxCount.class,
             visible,
             Map.of())
         .forEach(
-            row -> counts.computeIfAbsent((String) row[0], k -> new long[4])[3] += (Long) row[2]);
+            row -> counts.computeIfAbsent(row.mailboxId(), k -> new long[4])[3] += row.count());
     return counts.entrySet().stream()
         .map(
             e ->
@@ -189,9 +195,9 @@ public class ConsoleQueries {
         .filter(i -> caller.mayActOn(i.mailboxId));
   }
 
-  private List<Object[]> grouped(
-      String jpql, Optional<Set<String>> visible, Map<String, Object> params) {
-    TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
+  private <T> List<T> grouped(
+      String jpql, Class<T> row, Optional<Set<String>> visible, Map<String, Object> params) {
+    TypedQuery<T> query = em.createQuery(jpql, row);
     visible.ifPresent(v -> query.setParameter("visible", v));
     params.forEach(query::setParameter);
     return query.getResultList();

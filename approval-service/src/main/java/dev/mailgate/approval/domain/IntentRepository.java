@@ -31,8 +31,13 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
   public static final int MAX_CANDIDATES = 200;
 
   private static final String CANDIDATE_FIELDS =
-      "i.intentId, i.role, i.state, i.contentHash, i.recipientsHash, i.subjectKey, i.fingerprint,"
-          + " i.conflictId, i.receivedAt, i.threadKey, i.topicTerms, i.facts";
+      " i.intentId, i.role, i.state, i.contentHash, i.recipientsHash, i.subjectKey, i.fingerprint,"
+          + " i.conflictId, i.receivedAt, i.threadKey, i.topicTerms, i.facts)";
+
+  /** The intents MultiMail accepted under these email ids. */
+  public List<Intent> byProviderEmailIds(Collection<String> providerEmailIds) {
+    return providerEmailIds.isEmpty() ? List.of() : list("providerEmailId in ?1", providerEmailIds);
+  }
 
   public Set<String> existingIds(Collection<String> ids) {
     if (ids.isEmpty()) {
@@ -57,12 +62,12 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
     }
     getEntityManager()
         .createQuery(
-            "select r.recipient, "
+            "select new dev.mailgate.approval.domain.KeyedCandidate(r.recipient,"
                 + CANDIDATE_FIELDS
                 + " from IntentRecipient r join Intent i on i.intentId = r.intentId"
                 + " where r.mailboxId = :m and r.recipient in :recipients and r.receivedAt >= :since"
                 + " and i.state in :live order by r.receivedAt desc",
-            Object[].class)
+            KeyedCandidate.class)
         .setParameter("m", mailboxId)
         .setParameter("recipients", recipients)
         .setParameter("since", since)
@@ -70,8 +75,7 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
         .setMaxResults(cap)
         .getResultList()
         .forEach(
-            row ->
-                found.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(candidate(row)));
+            row -> found.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.candidate()));
     return found;
   }
 
@@ -84,12 +88,12 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
     }
     getEntityManager()
         .createQuery(
-            "select i.threadKey, "
+            "select new dev.mailgate.approval.domain.KeyedCandidate(i.threadKey,"
                 + CANDIDATE_FIELDS
                 + " from Intent i where i.mailboxId = :m"
                 + " and i.threadKey in :threads and i.receivedAt >= :since and i.state in :live"
                 + " order by i.receivedAt desc",
-            Object[].class)
+            KeyedCandidate.class)
         .setParameter("m", mailboxId)
         .setParameter("threads", threadKeys)
         .setParameter("since", since)
@@ -97,8 +101,7 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
         .setMaxResults(cap)
         .getResultList()
         .forEach(
-            row ->
-                found.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(candidate(row)));
+            row -> found.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.candidate()));
     return found;
   }
 
@@ -111,32 +114,17 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
     }
     getEntityManager()
         .createQuery(
-            "select i.role, count(i) from Intent i where i.mailboxId = :m and i.role in :roles"
+            "select new dev.mailgate.approval.domain.RoleCount(i.role, count(i))"
+                + " from Intent i where i.mailboxId = :m and i.role in :roles"
                 + " and i.receivedAt >= :since and i.state in :live group by i.role",
-            Object[].class)
+            RoleCount.class)
         .setParameter("m", mailboxId)
         .setParameter("roles", roles)
         .setParameter("since", since)
         .setParameter("live", LIVE)
         .getResultList()
-        .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        .forEach(row -> counts.put(row.role(), row.count()));
     return counts;
-  }
-
-  private static Candidate candidate(Object[] row) {
-    return new Candidate(
-        (String) row[1],
-        (String) row[2],
-        (DecisionState) row[3],
-        (String) row[4],
-        (String) row[5],
-        (String) row[6],
-        row[7] == null ? 0 : ((Number) row[7]).longValue(),
-        (UUID) row[8],
-        (Instant) row[9],
-        (String) row[10],
-        (String) row[11],
-        (String) row[12]);
   }
 
   /**

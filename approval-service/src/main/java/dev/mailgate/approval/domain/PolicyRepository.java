@@ -1,68 +1,69 @@
 package dev.mailgate.approval.domain;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Loads and stores mailbox policies. */
+/**
+ * Loads and stores mailbox policies: the mailbox (this repository's entity) with its role grants
+ * and recipient rules, which belong to it and are read and written only through it.
+ */
 @ApplicationScoped
-public class PolicyRepository {
-
-  private final EntityManager em;
-
-  public PolicyRepository(EntityManager em) {
-    this.em = em;
-  }
+public class PolicyRepository implements PanacheRepositoryBase<Mailbox, String> {
 
   public Optional<Policy> load(String mailboxId) {
-    Mailbox mailbox = em.find(Mailbox.class, mailboxId);
-    if (mailbox == null) {
-      return Optional.empty();
-    }
-    Map<String, RoleGrant> grants =
-        grants(mailboxId).stream().collect(Collectors.toMap(g -> g.role, Function.identity()));
-    return Optional.of(new Policy(mailbox, grants, rules(mailboxId)));
+    return mailbox(mailboxId)
+        .map(
+            mailbox ->
+                new Policy(
+                    mailbox,
+                    grants(mailboxId).stream()
+                        .collect(Collectors.toMap(g -> g.role, Function.identity())),
+                    rules(mailboxId)));
   }
 
   public Optional<Mailbox> mailbox(String mailboxId) {
-    return Optional.ofNullable(em.find(Mailbox.class, mailboxId));
+    return findByIdOptional(mailboxId);
   }
 
   public List<Mailbox> mailboxes() {
-    return em.createQuery("from Mailbox m order by m.id", Mailbox.class).getResultList();
+    return list("order by id");
   }
 
   public List<RoleGrant> grants(String mailboxId) {
-    return em.createQuery(
-            "from RoleGrant g where g.mailboxId = :m order by g.role", RoleGrant.class)
+    return getEntityManager()
+        .createQuery("from RoleGrant g where g.mailboxId = :m order by g.role", RoleGrant.class)
         .setParameter("m", mailboxId)
         .getResultList();
   }
 
   public List<RecipientRule> rules(String mailboxId) {
-    return em.createQuery(
+    return getEntityManager()
+        .createQuery(
             "from RecipientRule r where r.mailboxId = :m order by r.id", RecipientRule.class)
         .setParameter("m", mailboxId)
         .getResultList();
   }
 
   public Optional<RoleGrant> grant(String mailboxId, String role) {
-    return Optional.ofNullable(em.find(RoleGrant.class, new RoleGrant.Key(mailboxId, role)));
+    return Optional.ofNullable(
+        getEntityManager().find(RoleGrant.class, new RoleGrant.Key(mailboxId, role)));
   }
 
   public Optional<RecipientRule> rule(long id) {
-    return Optional.ofNullable(em.find(RecipientRule.class, id));
+    return Optional.ofNullable(getEntityManager().find(RecipientRule.class, id));
   }
 
-  public void persist(Object entity) {
-    em.persist(entity);
+  /** Stores a new grant or rule of a mailbox. */
+  public void add(Object grantOrRule) {
+    getEntityManager().persist(grantOrRule);
   }
 
-  public void remove(Object entity) {
-    em.remove(entity);
+  /** Removes a grant or rule of a mailbox. */
+  public void remove(Object grantOrRule) {
+    getEntityManager().remove(grantOrRule);
   }
 }

@@ -2,90 +2,75 @@ package dev.mailgate.approval.domain;
 
 import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.IntentKind;
+import dev.mailgate.events.WireEnum;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Store enums by their wire names, which the schema's CHECK constraints list. */
 final class WireConverters {
 
   private WireConverters() {}
 
-  @Converter(autoApply = true)
-  static class Mode implements AttributeConverter<OversightMode, String> {
+  /** Writes an enum as its wire name and reads it back, refusing a name the enum does not have. */
+  abstract static class ByWireName<E extends Enum<E> & WireEnum>
+      implements AttributeConverter<E, String> {
+
+    private final Class<E> type;
+
+    ByWireName(Class<E> type) {
+      this.type = type;
+    }
+
     @Override
-    public String convertToDatabaseColumn(OversightMode value) {
+    public String convertToDatabaseColumn(E value) {
       return value == null ? null : value.wire();
     }
 
     @Override
-    public OversightMode convertToEntityAttribute(String wire) {
-      return wire == null ? null : OversightMode.fromWire(wire);
+    public E convertToEntityAttribute(String wire) {
+      return wire == null ? null : Wire.parse(type, wire);
     }
   }
 
   @Converter(autoApply = true)
-  static class Expiry implements AttributeConverter<ExpiryAction, String> {
-    @Override
-    public String convertToDatabaseColumn(ExpiryAction value) {
-      return value == null ? null : value.wire();
-    }
-
-    @Override
-    public ExpiryAction convertToEntityAttribute(String wire) {
-      return wire == null ? null : ExpiryAction.fromWire(wire);
+  static class Mode extends ByWireName<OversightMode> {
+    Mode() {
+      super(OversightMode.class);
     }
   }
 
   @Converter(autoApply = true)
-  static class Kind implements AttributeConverter<IntentKind, String> {
-    @Override
-    public String convertToDatabaseColumn(IntentKind value) {
-      return value == null ? null : value.wire();
-    }
-
-    @Override
-    public IntentKind convertToEntityAttribute(String wire) {
-      return wire == null ? null : IntentKind.valueOf(wire.toUpperCase(Locale.ROOT));
+  static class Expiry extends ByWireName<ExpiryAction> {
+    Expiry() {
+      super(ExpiryAction.class);
     }
   }
 
   @Converter(autoApply = true)
-  static class Conflict implements AttributeConverter<ConflictAction, String> {
-    @Override
-    public String convertToDatabaseColumn(ConflictAction value) {
-      return value == null ? null : value.wire();
-    }
-
-    @Override
-    public ConflictAction convertToEntityAttribute(String wire) {
-      return wire == null ? null : ConflictAction.fromWire(wire);
+  static class Kind extends ByWireName<IntentKind> {
+    Kind() {
+      super(IntentKind.class);
     }
   }
 
   @Converter(autoApply = true)
-  static class Scope implements AttributeConverter<ConflictScope, String> {
-    @Override
-    public String convertToDatabaseColumn(ConflictScope value) {
-      return value == null ? null : value.wire();
-    }
-
-    @Override
-    public ConflictScope convertToEntityAttribute(String wire) {
-      return wire == null ? null : ConflictScope.fromWire(wire);
+  static class Conflict extends ByWireName<ConflictAction> {
+    Conflict() {
+      super(ConflictAction.class);
     }
   }
 
   @Converter(autoApply = true)
-  static class State implements AttributeConverter<DecisionState, String> {
-    @Override
-    public String convertToDatabaseColumn(DecisionState value) {
-      return value == null ? null : value.wire();
+  static class Scope extends ByWireName<ConflictScope> {
+    Scope() {
+      super(ConflictScope.class);
     }
+  }
 
-    @Override
-    public DecisionState convertToEntityAttribute(String wire) {
-      return wire == null ? null : Wire.parse(DecisionState.class, wire);
+  @Converter(autoApply = true)
+  static class State extends ByWireName<DecisionState> {
+    State() {
+      super(DecisionState.class);
     }
   }
 }

@@ -1,11 +1,10 @@
 package dev.mailgate.approval.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mailgate.approval.service.inbound.InboundGate;
-import dev.mailgate.events.EventJson;
 import dev.mailgate.events.InboundEmail;
 import dev.mailgate.outbox.consumer.BatchProcessor;
 import dev.mailgate.outbox.consumer.KafkaRecords;
+import dev.mailgate.outbox.consumer.Parser;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -36,19 +35,11 @@ public class InboundConsumer {
   }
 
   static InboundEmail read(byte[] value) throws IOException {
-    InboundEmail email;
-    try {
-      email = EventJson.mapper().readValue(value, InboundEmail.class);
-    } catch (JsonProcessingException e) {
-      throw new IOException("not an inbound email: " + e.getOriginalMessage(), e);
-    }
-    if (email == null || blank(email.emailId()) || blank(email.mailboxId())) {
-      throw new IOException("not an inbound email: email_id and mailbox_id are required");
-    }
-    return email;
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
+    return Parser.json(
+        value,
+        InboundEmail.class,
+        "an inbound email",
+        e -> !Parser.blank(e.emailId()) && !Parser.blank(e.mailboxId()),
+        "email_id and mailbox_id are");
   }
 }

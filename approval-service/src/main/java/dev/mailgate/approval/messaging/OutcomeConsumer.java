@@ -1,11 +1,10 @@
 package dev.mailgate.approval.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mailgate.approval.service.delivery.OutcomeTracker;
 import dev.mailgate.events.DeliveryOutcome;
-import dev.mailgate.events.EventJson;
 import dev.mailgate.outbox.consumer.BatchProcessor;
 import dev.mailgate.outbox.consumer.KafkaRecords;
+import dev.mailgate.outbox.consumer.Parser;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -35,15 +34,11 @@ public class OutcomeConsumer {
   }
 
   static DeliveryOutcome read(byte[] value) throws IOException {
-    DeliveryOutcome outcome;
-    try {
-      outcome = EventJson.mapper().readValue(value, DeliveryOutcome.class);
-    } catch (JsonProcessingException e) {
-      throw new IOException("not a delivery outcome: " + e.getOriginalMessage(), e);
-    }
-    if (outcome == null || outcome.intentId() == null || outcome.status() == null) {
-      throw new IOException("not a delivery outcome: intent_id and status are required");
-    }
-    return outcome;
+    return Parser.json(
+        value,
+        DeliveryOutcome.class,
+        "a delivery outcome",
+        o -> o.intentId() != null && o.status() != null,
+        "intent_id and status are");
   }
 }

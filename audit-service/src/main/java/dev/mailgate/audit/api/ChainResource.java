@@ -3,6 +3,7 @@ package dev.mailgate.audit.api;
 import dev.mailgate.audit.service.ChainReport;
 import dev.mailgate.audit.service.ChainVerifier;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,11 +25,11 @@ public class ChainResource {
   private static final Pattern CHAIN = Pattern.compile("~unattributed|[A-Za-z0-9._:-]{1,128}");
 
   private final ChainVerifier verifier;
-  private final JsonWebToken token;
+  private final CurrentCaller caller;
 
-  public ChainResource(ChainVerifier verifier, JsonWebToken token) {
+  public ChainResource(ChainVerifier verifier, CurrentCaller caller) {
     this.verifier = verifier;
-    this.token = token;
+    this.caller = caller;
   }
 
   @GET
@@ -45,7 +45,7 @@ public class ChainResource {
               + " only).")
   public ChainReport verify(@PathParam("chain") String chain) {
     String key = FilterParams.matching("chain", chain, CHAIN);
-    MailboxScope.of(token).require(key);
+    caller.get().scope().require(key);
     return verifier.verify(key).orElseThrow(() -> ApiProblem.notFound("no chain for this mailbox"));
   }
 
@@ -53,7 +53,7 @@ public class ChainResource {
   @Path("/verify")
   @Operation(summary = "Verify every chain completely, against its anchors (needs the * grant)")
   public List<ChainReport> verifyAll() {
-    if (!MailboxScope.of(token).all()) {
+    if (!caller.get().scope().all()) {
       throw ApiProblem.forbidden("verifying every chain needs the * mailbox grant");
     }
     return verifier.verifyAll();

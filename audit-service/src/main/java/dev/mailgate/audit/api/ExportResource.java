@@ -6,6 +6,7 @@ import dev.mailgate.audit.service.AuditQueryService;
 import dev.mailgate.audit.service.EventFilter;
 import dev.mailgate.audit.service.TrailEntry;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,14 +35,14 @@ public class ExportResource {
   public static final String CSV = "text/csv";
 
   private final AuditQueryService query;
-  private final JsonWebToken token;
+  private final CurrentCaller caller;
   private final AuditConfig config;
   private final ObjectMapper mapper;
 
   public ExportResource(
-      AuditQueryService query, JsonWebToken token, AuditConfig config, ObjectMapper mapper) {
+      AuditQueryService query, CurrentCaller caller, AuditConfig config, ObjectMapper mapper) {
     this.query = query;
-    this.token = token;
+    this.caller = caller;
     this.config = config;
     this.mapper = mapper;
   }
@@ -56,7 +56,7 @@ public class ExportResource {
     if (format != null && !csv && !"jsonl".equals(format)) {
       throw ApiProblem.badRequest("format must be jsonl or csv");
     }
-    EventFilter filter = params.toFilter(MailboxScope.of(token), config.query(), false);
+    EventFilter filter = params.toFilter(caller.get().scope(), config.query(), false);
     StreamingOutput body =
         out -> {
           Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import dev.mailgate.audit.config.AuditConfig;
 import dev.mailgate.audit.service.Cursor;
 import dev.mailgate.audit.service.EventFilter;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.MailboxScope;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

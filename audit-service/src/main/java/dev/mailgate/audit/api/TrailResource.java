@@ -5,6 +5,8 @@ import dev.mailgate.audit.service.AuditQueryService;
 import dev.mailgate.audit.service.ThreadEntry;
 import dev.mailgate.audit.service.TrailEntry;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.CurrentCaller;
+import dev.mailgate.support.security.MailboxScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrailResource {
 
   private final AuditQueryService query;
-  private final JsonWebToken token;
+  private final CurrentCaller caller;
   private final AuditConfig config;
 
-  public TrailResource(AuditQueryService query, JsonWebToken token, AuditConfig config) {
+  public TrailResource(AuditQueryService query, CurrentCaller caller, AuditConfig config) {
     this.query = query;
-    this.token = token;
+    this.caller = caller;
     this.config = config;
   }
 
@@ -40,7 +41,7 @@ public class TrailResource {
       summary = "Events matching a filter",
       description = "Ordered by occurred_at then id; pass next_cursor as cursor for the next page.")
   public AuditQueryService.Page events(@BeanParam FilterParams params) {
-    return query.search(params.toFilter(MailboxScope.of(token), config.query(), true));
+    return query.search(params.toFilter(caller.get().scope(), config.query(), true));
   }
 
   @GET
@@ -72,7 +73,7 @@ public class TrailResource {
   }
 
   private java.util.Set<String> scope() {
-    MailboxScope scope = MailboxScope.of(token);
+    MailboxScope scope = caller.get().scope();
     return scope.all() ? null : scope.mailboxes();
   }
 

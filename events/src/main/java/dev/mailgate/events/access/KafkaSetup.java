@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <pre>
  * KafkaSetup services &lt;admin.properties&gt; &lt;credentials-dir&gt; &lt;topic&gt;:&lt;partitions&gt;[:&lt;config&gt;=&lt;value&gt;,...]...
  * KafkaSetup agent &lt;admin.properties&gt; &lt;team&gt; &lt;plain-users-file&gt;   (password: MAILGATE_AGENT_PASSWORD)
+ * KafkaSetup topics &lt;bootstrap-servers&gt; &lt;topic&gt;:&lt;partitions&gt;...   (a broker MailGate does not administer: topics only)
  * </pre>
  */
 public final class KafkaSetup {
@@ -45,6 +46,8 @@ public final class KafkaSetup {
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("services")) {
       services(load(Path.of(args[1])), Path.of(args[2]), List.of(args).subList(3, args.length));
+    } else if (args.length >= 2 && args[0].equals("topics")) {
+      topics(args[1], List.of(args).subList(2, args.length));
     } else if (args.length == 4 && args[0].equals("agent")) {
       String password = System.getenv("MAILGATE_AGENT_PASSWORD");
       if (password == null || password.isBlank()) {
@@ -54,7 +57,8 @@ public final class KafkaSetup {
     } else {
       System.err.println(
           "usage: KafkaSetup services <admin.properties> <credentials-dir> <topic>:<partitions>...\n"
-              + "       KafkaSetup agent <admin.properties> <team> <plain-users-file>");
+              + "       KafkaSetup agent <admin.properties> <team> <plain-users-file>\n"
+              + "       KafkaSetup topics <bootstrap-servers> <topic>:<partitions>...");
       System.exit(2);
     }
   }
@@ -75,6 +79,17 @@ public final class KafkaSetup {
           "kafka access: "
               + KafkaAccess.Service.values().length
               + " service principals with their ACLs (SCRAM-SHA-512)");
+    }
+  }
+
+  /** Only the topics, on a broker reached without credentials (an operator's own Kafka). */
+  private static void topics(String bootstrapServers, List<String> topics) throws Exception {
+    Properties admin = new Properties();
+    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    try (Admin client = Admin.create(admin)) {
+      createTopics(client, awaitBroker(client), topics);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.mailgate.inboxpoller.api;
 import dev.mailgate.inboxpoller.config.PollerConfig;
 import dev.mailgate.inboxpoller.service.WebhookIntake;
 import dev.mailgate.inboxpoller.service.WebhookVerdict;
+import dev.mailgate.support.problem.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -35,16 +36,16 @@ public class MultiMailWebhookResource {
   public Response receive(byte[] body, @HeaderParam(SIGNATURE) String signature) {
     byte[] raw = body == null ? new byte[0] : body;
     if (raw.length > maxBytes) {
-      return Response.status(413).entity(Map.of("error", "body too large")).build();
+      throw new ApiProblem(413, "body too large: at most " + maxBytes + " bytes");
     }
     WebhookVerdict verdict = intake.receive(raw, signature);
     return switch (verdict.outcome()) {
       case ACCEPTED -> Response.accepted(Map.of("polling", verdict.polled())).build();
       case IGNORED -> Response.accepted(Map.of("ignored", verdict.reason())).build();
-      case MALFORMED -> Response.status(400).entity(Map.of("error", verdict.reason())).build();
+      case MALFORMED -> throw ApiProblem.badRequest(verdict.reason());
       case REJECTED -> {
         Log.infof("webhook refused: %s", verdict.reason());
-        yield Response.status(401).entity(Map.of("error", "unauthorized")).build();
+        throw new ApiProblem(401, "unauthorized");
       }
     };
   }

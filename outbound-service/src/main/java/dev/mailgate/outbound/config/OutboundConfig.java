@@ -16,6 +16,8 @@ public interface OutboundConfig {
 
   Health health();
 
+  Follow follow();
+
   /**
    * Public keys that approvals must be signed with (X.509 PEM texts, from {@code openssl pkey
    * -pubout}); with {@link #approvalKeyFiles()} at least one is required. Any of them verifies, so
@@ -89,6 +91,48 @@ public interface OutboundConfig {
     /** How often one delivery of a quota-paused mailbox probes whether MultiMail accepts again. */
     @WithDefault("10m")
     Duration probeInterval();
+  }
+
+  /**
+   * Following sent email to its final status at MultiMail (delivered, bounced, rejected by its
+   * reviewer, failed), announced on {@code mail.outcomes}.
+   */
+  interface Follow {
+
+    /** Whether sent email is followed at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Whether the mailboxes' modes at MultiMail are read at start, with a warning for each that
+     * would hold or refuse what MailGate approved.
+     */
+    @WithDefault("true")
+    boolean checkModes();
+
+    /** The first look after MultiMail accepted an email; doubles per look up to the maximum. */
+    @WithDefault("30s")
+    Duration firstCheck();
+
+    /** Longest time between two looks. */
+    @WithDefault("30m")
+    Duration maxInterval();
+
+    /** How long an email is followed at most (MultiMail's reviewer may take days). */
+    @WithDefault("7d")
+    Duration followFor();
+
+    /** How often due looks are searched for. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Emails looked at per round. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** How long a taken email is reserved for this instance. */
+    @WithDefault("2m")
+    Duration lease();
   }
 
   /** The readiness check on MultiMail. */

@@ -1,9 +1,8 @@
 package dev.mailgate.outbound.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mailgate.events.ApprovedEmail;
-import dev.mailgate.events.EventJson;
 import dev.mailgate.events.IntentKind;
+import dev.mailgate.outbox.consumer.Parser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +14,12 @@ public final class ApprovedReader {
 
   /** The approved email; throws when the bytes are not one (then the record is dead-lettered). */
   public static ApprovedEmail read(byte[] value) throws IOException {
-    ApprovedEmail email;
-    try {
-      email = EventJson.mapper().readValue(value, ApprovedEmail.class);
-    } catch (JsonProcessingException e) {
-      throw new IOException("not an approved email: " + e.getOriginalMessage(), e);
-    }
-    if (email == null || blank(email.intentId()) || blank(email.mailboxId())) {
-      throw new IOException("not an approved email: intent_id and mailbox_id are required");
-    }
-    return email;
+    return Parser.json(
+        value,
+        ApprovedEmail.class,
+        "an approved email",
+        e -> !blank(e.intentId()) && !blank(e.mailboxId()),
+        "intent_id and mailbox_id are");
   }
 
   /** What makes a readable approved email undeliverable, or null. */
@@ -47,6 +42,6 @@ public final class ApprovedReader {
   }
 
   private static boolean blank(String value) {
-    return value == null || value.isBlank();
+    return Parser.blank(value);
   }
 }

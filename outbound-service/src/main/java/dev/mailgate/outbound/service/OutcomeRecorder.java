@@ -37,6 +37,7 @@ public class OutcomeRecorder {
   private final EventPublisher events;
   private final DeadLetters deadLetters;
   private final DeliveryMetrics metrics;
+  private final SentMailFollower follower;
   private final OutboundConfig config;
   private final Backoff backoff;
   private final Clock clock;
@@ -48,6 +49,7 @@ public class OutcomeRecorder {
       EventPublisher events,
       DeadLetters deadLetters,
       DeliveryMetrics metrics,
+      SentMailFollower follower,
       OutboundConfig config,
       Clock clock) {
     this.parking = parking;
@@ -56,6 +58,7 @@ public class OutcomeRecorder {
     this.events = events;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
+    this.follower = follower;
     this.config = config;
     this.clock = clock;
     OutboundConfig.Retry retry = config.retry();
@@ -90,6 +93,14 @@ public class OutcomeRecorder {
     if (verdict instanceof Verdict.Accepted a) {
       if (parking.finishSent(work, a.providerEmailId(), now, sentBefore)) {
         emit(work, OutcomeStatus.ACCEPTED, attempt, a, null, null, null, now);
+        follower.follow(
+            work.intentId(),
+            work.mailboxId(),
+            a.providerEmailId(),
+            a.threadId(),
+            attempt,
+            a.providerStatus(),
+            now);
         metrics.outcome("accepted");
       }
     } else if (verdict instanceof Verdict.Permanent p) {

@@ -10,9 +10,7 @@ import dev.mailgate.outbox.logging.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Sends a record a consumer gave up on to its {@code <topic>.dlq}, through the outbox of the
@@ -59,16 +57,7 @@ public class DeadLetters {
       return;
     }
     String dlqTopic = Topics.dlq(ref.topic());
-    Map<String, String> headers = new HashMap<>();
-    ref.headers()
-        .forEach(
-            (name, text) -> {
-              if (!name.startsWith("dead-letter-")
-                  && !name.equals(EventHeaders.EVENT_ID)
-                  && !name.equals(EventHeaders.EVENT_TYPE)) {
-                headers.put(name, text);
-              }
-            });
+    Map<String, String> headers = ref.carriedHeaders();
     headers.put(EventHeaders.DLQ_REASON, Problems.shorten(reason));
     headers.put(EventHeaders.DLQ_TOPIC, ref.topic());
     headers.put(EventHeaders.DLQ_PARTITION, Integer.toString(ref.partition()));
@@ -94,14 +83,11 @@ public class DeadLetters {
   private static OutboxMessage message(
       RecordRef ref, String dlqTopic, byte[] value, Map<String, String> headers) {
     return new OutboxMessage(
-        eventId(ref), dlqTopic, ref.key(), ref.eventType().orElse("dead-letter"), value, headers);
-  }
-
-  private static UUID eventId(RecordRef ref) {
-    try {
-      return UUID.fromString(ref.eventId());
-    } catch (IllegalArgumentException e) {
-      return UUID.randomUUID();
-    }
+        ref.eventUuid(),
+        dlqTopic,
+        ref.key(),
+        ref.eventType().orElse("dead-letter"),
+        value,
+        headers);
   }
 }

@@ -1,8 +1,10 @@
 package dev.mailgate.outbox.consumer;
 
 import dev.mailgate.events.EventHeaders;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Where a consumed record came from, without Kafka types: its position, key and headers (as UTF-8
@@ -53,5 +55,31 @@ public record RecordRef(
    */
   public String processingKey() {
     return replayOf().map(dlq -> eventId() + "#replay:" + dlq).orElseGet(this::eventId);
+  }
+
+  /**
+   * The headers a copy of this record carries on (to a dead-letter topic or back from one): all but
+   * {@code dead-letter-*}, {@code event_id} and {@code event_type}, which the copy sets anew.
+   */
+  public Map<String, String> carriedHeaders() {
+    Map<String, String> carried = new HashMap<>();
+    headers.forEach(
+        (name, text) -> {
+          if (!name.startsWith(EventHeaders.DLQ_PREFIX)
+              && !name.equals(EventHeaders.EVENT_ID)
+              && !name.equals(EventHeaders.EVENT_TYPE)) {
+            carried.put(name, text);
+          }
+        });
+    return carried;
+  }
+
+  /** The producer's event id as a UUID, or a new one when the record has none that parses. */
+  public UUID eventUuid() {
+    try {
+      return UUID.fromString(eventId());
+    } catch (IllegalArgumentException e) {
+      return UUID.randomUUID();
+    }
   }
 }

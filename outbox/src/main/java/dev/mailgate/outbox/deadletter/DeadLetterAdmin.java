@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -164,27 +163,17 @@ public class DeadLetterAdmin {
               .orElseThrow(
                   () -> new NotReplayable("its value was left out and the original is gone"));
     }
-    Map<String, String> headers = new HashMap<>();
-    ref.headers()
-        .forEach(
-            (name, text) -> {
-              if (!name.startsWith("dead-letter-")
-                  && !name.equals(EventHeaders.EVENT_ID)
-                  && !name.equals(EventHeaders.EVENT_TYPE)) {
-                headers.put(name, text);
-              }
-            });
+    Map<String, String> headers = ref.carriedHeaders();
     headers.put(EventHeaders.REPLAY_OF, ref.position());
-    headers.put("mailgate-replayed-by", by);
-    UUID eventId;
-    try {
-      eventId = UUID.fromString(ref.eventId());
-    } catch (IllegalArgumentException e) {
-      eventId = UUID.randomUUID();
-    }
+    headers.put(EventHeaders.REPLAYED_BY, by);
     OutboxMessage message =
         new OutboxMessage(
-            eventId, original, record.key(), ref.eventType().orElse("replayed"), value, headers);
+            ref.eventUuid(),
+            original,
+            record.key(),
+            ref.eventType().orElse("replayed"),
+            value,
+            headers);
     if (EventPublisher.sizeOf(message) > publisher.maxRecordBytes()) {
       throw new NotReplayable(
           new OversizedEventException(

@@ -1,5 +1,6 @@
 package dev.mailgate.support.security;
 
+import dev.mailgate.support.problem.ApiProblem;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +23,13 @@ public record MailboxScope(boolean all, Set<String> mailboxes) {
 
   public boolean allows(String mailboxId) {
     return all || (mailboxId != null && mailboxes.contains(mailboxId));
+  }
+
+  /** Refuses (403) a mailbox the token does not grant. */
+  public void require(String mailboxId) {
+    if (!allows(mailboxId)) {
+      throw ApiProblem.forbidden("the token does not grant this mailbox");
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.mailgate.approval.service.delivery;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
 import dev.mailgate.events.DeliveryOutcome;
+import dev.mailgate.events.OutcomeStatus;
 import dev.mailgate.outbox.consumer.Received;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -35,7 +36,7 @@ public class OutcomeTracker {
     for (Received<DeliveryOutcome> received : outcomes) {
       DeliveryOutcome outcome = received.payload();
       Intent intent = byId.get(outcome.intentId());
-      if (intent != null && !isFinal(intent.deliveryStatus)) {
+      if (intent != null && applies(intent.deliveryStatus, outcome.status())) {
         apply(intent, outcome);
       }
     }
@@ -64,11 +65,40 @@ public class OutcomeTracker {
         intent.deliveryStatus = "unknown";
         intent.deliveryError = outcome.error();
       }
+      case DELIVERED -> intent.deliveryStatus = "delivered";
+      case BOUNCED -> {
+        intent.deliveryStatus = "bounced";
+        intent.deliveryError = outcome.error();
+      }
+      case HELD_BY_PROVIDER -> {
+        intent.deliveryStatus = "held_by_provider";
+        intent.deliveryError = outcome.error();
+      }
+      case REJECTED_BY_PROVIDER -> {
+        intent.deliveryStatus = "rejected_by_provider";
+        intent.deliveryError = outcome.error();
+      }
     }
   }
 
-  /** Delivered is final; a failed delivery can still be delivered after a dead-letter replay. */
-  private static boolean isFinal(String status) {
-    return "delivered".equals(status);
+  /**
+   * Once MultiMail accepted an email ({@code delivered} here), only MultiMail's later verdict on it
+   * changes what is recorded, until that verdict is final; before, every outcome does (a failed
+   * delivery can still be delivered after a dead-letter replay).
+   */
+  static boolean applies(String current, OutcomeStatus next) {
+    boolean followUp =
+        switch (next) {
+          case DELIVERED, BOUNCED, HELD_BY_PROVIDER, REJECTED_BY_PROVIDER -> true;
+          default -> false;
+        };
+    if (current == null) {
+      return !followUp;
+    }
+    return switch (current) {
+      case "delivered", "held_by_provider" -> followUp;
+      case "bounced", "rejected_by_provider" -> false;
+      default -> !followUp;
+    };
   }
 }

@@ -1,6 +1,7 @@
 package dev.mailgate.approval.service.inbound;
 
 import dev.mailgate.approval.domain.InboundItem;
+import dev.mailgate.approval.domain.InboundItemRepository;
 import dev.mailgate.approval.domain.Mailbox;
 import dev.mailgate.approval.domain.OversightMode;
 import dev.mailgate.approval.domain.PolicyRepository;
@@ -17,8 +18,6 @@ import dev.mailgate.outbox.EventPublisher;
 import dev.mailgate.outbox.consumer.Received;
 import dev.mailgate.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
@@ -38,16 +37,19 @@ public class InboundGate {
   /** This consumer's name in {@code processed_event} and dead letters. */
   public static final String CONSUMER = "approval-service.inbound";
 
-  private final EntityManager em;
+  private final InboundItemRepository inbound;
   private final PolicyRepository policies;
   private final EventPublisher events;
 
   private final Clock clock;
 
   public InboundGate(
-      EntityManager em, PolicyRepository policies, EventPublisher events, Clock clock) {
+      InboundItemRepository inbound,
+      PolicyRepository policies,
+      EventPublisher events,
+      Clock clock) {
     this.clock = clock;
-    this.em = em;
+    this.inbound = inbound;
     this.policies = policies;
     this.events = events;
   }
@@ -57,7 +59,7 @@ public class InboundGate {
     Set<String> seen = new HashSet<>();
     for (Received<InboundEmail> email : emails) {
       if (seen.add(email.payload().emailId())
-          && em.find(InboundItem.class, email.payload().emailId()) == null) {
+          && inbound.findByIdOptional(email.payload().emailId()).isEmpty()) {
         receive(email.payload());
       }
     }
@@ -80,7 +82,7 @@ public class InboundGate {
     } else {
       release(item, Actor.policy());
     }
-    em.persist(item);
+    inbound.persist(item);
   }
 
   @Transactional
@@ -121,21 +123,7 @@ public class InboundGate {
 
   @Transactional
   public List<InboundItem> held(Caller reviewer, int limit) {
-    Optional<Set<String>> visible = reviewer.scope().restriction();
-    if (visible.isPresent() && visible.get().isEmpty()) {
-      return List.of();
-    }
-    boolean all = visible.isEmpty();
-    var query =
-        em.createQuery(
-            "from InboundItem i where i.state = 'held'"
-                + (all ? "" : " and i.mailboxId in :visible")
-                + " order by i.receivedAt, i.emailId",
-            InboundItem.class);
-    if (!all) {
-      query.setParameter("visible", visible.get());
-    }
-    return query.setMaxResults(limit).getResultList();
+    return inbound.held(reviewer.scope().restriction(), limit);
   }
 
   private void release(InboundItem item, Actor actor) {
@@ -148,7 +136,7 @@ public class InboundGate {
   }
 
   private InboundItem heldForUpdate(String emailId, Caller reviewer) {
-    InboundItem item = em.find(InboundItem.class, emailId, LockModeType.PESSIMISTIC_WRITE);
+    InboundItem item = inbound.findForUpdate(emailId).orElse(null);
     if (item == null || !reviewer.mayActOn(item.mailboxId)) {
       throw new ReviewException(
           ReviewException.Kind.NOT_FOUND, "no inbound email " + emailId + " in your mailboxes");

@@ -2,12 +2,13 @@ package dev.mailgate.approval.service.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.approval.domain.InboundItem;
+import dev.mailgate.approval.domain.InboundItemRepository;
 import dev.mailgate.approval.domain.Intent;
+import dev.mailgate.approval.domain.IntentRepository;
 import dev.mailgate.events.IntentKind;
 import dev.mailgate.events.Problem;
 import dev.mailgate.events.validation.Addresses;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -37,10 +38,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReplyRecipients {
 
-  private final EntityManager em;
+  private final InboundItemRepository inboundItems;
+  private final IntentRepository intents;
 
-  public ReplyRecipients(EntityManager em) {
-    this.em = em;
+  public ReplyRecipients(InboundItemRepository inboundItems, IntentRepository intents) {
+    this.inboundItems = inboundItems;
+    this.intents = intents;
   }
 
   /**
@@ -55,17 +58,10 @@ public class ReplyRecipients {
     }
     Set<String> ids = replies.stream().map(r -> r.replyToEmailId).collect(Collectors.toSet());
     Map<String, InboundItem> inbound =
-        em
-            .createQuery("from InboundItem i where i.emailId in :ids", InboundItem.class)
-            .setParameter("ids", ids)
-            .getResultList()
-            .stream()
+        inboundItems.byIds(ids).stream()
             .collect(Collectors.toMap(i -> i.emailId, Function.identity()));
     Map<String, Intent> sent = new HashMap<>();
-    em.createQuery("from Intent i where i.providerEmailId in :ids", Intent.class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(i -> sent.putIfAbsent(i.providerEmailId, i));
+    intents.byProviderEmailIds(ids).forEach(i -> sent.putIfAbsent(i.providerEmailId, i));
     for (Intent reply : replies) {
       Optional<Problem> problem =
           inbound.containsKey(reply.replyToEmailId)

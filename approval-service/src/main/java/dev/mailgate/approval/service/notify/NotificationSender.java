@@ -1,5 +1,6 @@
 package dev.mailgate.approval.service.notify;
 
+import dev.mailgate.outbox.AfterCommit;
 import dev.mailgate.outbox.loop.Backoff;
 import dev.mailgate.outbox.loop.WakeableLoop;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,9 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +38,7 @@ public class NotificationSender {
 
   private final EntityManager entities;
   private final NotificationConfig config;
-  private final TransactionSynchronizationRegistry transactions;
+  private final AfterCommit afterCommit;
   private final ManagedExecutor executor;
   private final MeterRegistry metrics;
   private final Backoff backoff;
@@ -52,14 +50,14 @@ public class NotificationSender {
   public NotificationSender(
       EntityManager entities,
       NotificationConfig config,
-      TransactionSynchronizationRegistry transactions,
+      AfterCommit afterCommit,
       ManagedExecutor executor,
       MeterRegistry metrics,
       Clock clock) {
     this.clock = clock;
     this.entities = entities;
     this.config = config;
-    this.transactions = transactions;
+    this.afterCommit = afterCommit;
     this.executor = executor;
     this.metrics = metrics;
     this.backoff = Backoff.between(config.initialDelay(), config.maxDelay());
@@ -92,22 +90,7 @@ public class NotificationSender {
 
   /** Wakes the sender once the current transaction has committed (at once outside one). */
   void wakeAfterCommit() {
-    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-      wake();
-      return;
-    }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              wake();
-            }
-          }
-        });
+    afterCommit.run(this::wake);
   }
 
   /** Sends one batch of due notifications; returns whether a full batch was due. */

@@ -99,7 +99,7 @@ public class PolicyAdmin {
     grant.canSend = send;
     grant.canRead = read;
     if (existing.isEmpty()) {
-      policies.persist(grant);
+      policies.add(grant);
     }
     changed(mailboxId, "grant.upserted", actor, before, json(grant));
     return grant;
@@ -136,7 +136,7 @@ public class PolicyAdmin {
     rule.mailboxId = mailboxId;
     rule.pattern = normalised;
     rule.effect = effect;
-    policies.persist(rule);
+    policies.add(rule);
     changed(mailboxId, "rule.added", actor, null, json(rule));
     return rule;
   }

@@ -2,13 +2,11 @@ package dev.mailgate.approval.service.review;
 
 import dev.mailgate.events.Actor;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.outbox.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -23,32 +21,16 @@ import java.util.Locale;
 public class ReviewMetrics {
 
   private final MeterRegistry registry;
-  private final TransactionSynchronizationRegistry transactions;
+  private final AfterCommit afterCommit;
 
-  public ReviewMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+  public ReviewMetrics(MeterRegistry registry, AfterCommit afterCommit) {
     this.registry = registry;
-    this.transactions = transactions;
+    this.afterCommit = afterCommit;
   }
 
   /** Counts a decision when the current transaction commits (at once outside one). */
   public void decided(DecisionState state, Actor actor, Instant receivedAt, Instant decidedAt) {
-    Runnable count = () -> count(state, actor, receivedAt, decidedAt);
-    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-      count.run();
-      return;
-    }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              count.run();
-            }
-          }
-        });
+    afterCommit.run(() -> count(state, actor, receivedAt, decidedAt));
   }
 
   private void count(DecisionState state, Actor actor, Instant receivedAt, Instant decidedAt) {

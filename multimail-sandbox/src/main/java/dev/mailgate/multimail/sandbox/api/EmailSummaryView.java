@@ -35,8 +35,8 @@ public record EmailSummaryView(
         e.threadId(),
         e.hasAttachments(),
         iso(e.deliveredAt()),
-        null,
-        null);
+        iso(e.bouncedAt()),
+        e.bounceType());
   }
 
   static String iso(Instant instant) {

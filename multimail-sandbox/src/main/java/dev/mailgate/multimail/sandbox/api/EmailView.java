@@ -49,8 +49,8 @@ public record EmailView(
             .map(a -> new AttachmentView(a.name(), a.size(), a.contentType()))
             .toList(),
         iso(e.deliveredAt()),
-        null,
-        null,
+        iso(e.bouncedAt()),
+        e.bounceType(),
         iso(e.approvedAt()),
         e.approvedAt() == null ? null : "sandbox-operator",
         0,

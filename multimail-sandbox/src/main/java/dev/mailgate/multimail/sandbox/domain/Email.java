@@ -21,7 +21,9 @@ public record Email(
     String inReplyTo,
     Instant deliveredAt,
     Instant approvedAt,
-    String idempotencyKey) {
+    String idempotencyKey,
+    Instant bouncedAt,
+    String bounceType) {
 
   public Email {
     to = List.copyOf(to);
@@ -48,7 +50,9 @@ public record Email(
         inReplyTo,
         deliveredAt,
         approvedAt,
-        idempotencyKey);
+        idempotencyKey,
+        bouncedAt,
+        bounceType);
   }
 
   public Email delivered(Instant at) {
@@ -69,7 +73,9 @@ public record Email(
         inReplyTo,
         at,
         approvedAt,
-        idempotencyKey);
+        idempotencyKey,
+        bouncedAt,
+        bounceType);
   }
 
   public Email approved(Instant at, EmailStatus newStatus) {
@@ -90,7 +96,33 @@ public record Email(
         inReplyTo,
         deliveredAt,
         at,
-        idempotencyKey);
+        idempotencyKey,
+        bouncedAt,
+        bounceType);
+  }
+
+  /** Sent, and refused by the recipient's server ({@code type}: hard or soft). */
+  public Email bounced(Instant at, String type) {
+    return new Email(
+        id,
+        mailboxId,
+        direction,
+        from,
+        to,
+        cc,
+        bcc,
+        subject,
+        markdown,
+        attachments,
+        EmailStatus.SENT,
+        receivedAt,
+        threadId,
+        inReplyTo,
+        null,
+        approvedAt,
+        idempotencyKey,
+        at,
+        type);
   }
 
   public boolean hasAttachments() {

@@ -10,8 +10,15 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
-/** "Delivers" an outbound email: marks it sent and records it where tests can count it. */
+/**
+ * "Delivers" an outbound email: marks it sent and records it where tests can count it. An email to
+ * any address in the reserved {@code .invalid} top-level domain (RFC 2606) bounces: it is sent, has
+ * no {@code delivered_at}, and carries {@code bounced_at} with the bounce type {@code hard}.
+ */
 @ApplicationScoped
 public class DeliveryService {
 
@@ -29,7 +36,8 @@ public class DeliveryService {
 
   public Email deliver(Email email) {
     Instant now = clock.instant();
-    Email sent = store.update(email.id(), e -> e.delivered(now));
+    Email sent =
+        store.update(email.id(), e -> bounces(e) ? e.bounced(now, "hard") : e.delivered(now));
     log.add(
         new Delivery(
             sent.id(),
@@ -46,5 +54,11 @@ public class DeliveryService {
     usage.sent();
     Log.debugf("Delivered %s from mailbox %s", sent.id(), sent.mailboxId());
     return sent;
+  }
+
+  private static boolean bounces(Email email) {
+    return Stream.of(email.to(), email.cc(), email.bcc())
+        .flatMap(List::stream)
+        .anyMatch(address -> address.toLowerCase(Locale.ROOT).endsWith(".invalid"));
   }
 }

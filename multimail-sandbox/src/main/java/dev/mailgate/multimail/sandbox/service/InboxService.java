@@ -136,6 +136,8 @@ public class InboxService {
                     draft.inReplyTo(),
                     null,
                     null,
+                    null,
+                    null,
                     null));
     usage.received();
     if (status == EmailStatus.UNREAD) {

@@ -128,7 +128,9 @@ public class OutboundService {
                     inReplyTo,
                     null,
                     null,
-                    draft.idempotencyKey()));
+                    draft.idempotencyKey(),
+                    null,
+                    null));
     if (draft.idempotencyKey() != null) {
       idempotency.remember(draft.idempotencyKey(), email.id());
     }
