@@ -1,5 +1,6 @@
 package dev.mailgate.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ public final class FreePorts {
 
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
   private static final int LOWEST = 20_000;
+  private static final int SPAN = 12_000;
   private static final int DEFAULT_EPHEMERAL_START = 32_768;
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
@@ -33,16 +35,21 @@ public final class FreePorts {
   /** A loopback port nothing listens on, outside the ephemeral range, not handed out before. */
   public static synchronized int next() {
     int end = ephemeralStart();
-    int span = end - LOWEST;
-    int first = LOWEST + ThreadLocalRandom.current().nextInt(span);
+    int low = Math.max(1_024, Math.min(LOWEST, end - SPAN));
+    int span = end - low;
+    if (span < 100) {
+      throw new IllegalStateException(
+          "the ephemeral range starts at " + end + ": no room below it");
+    }
+    int first = ThreadLocalRandom.current().nextInt(span);
     for (int i = 0; i < span; i++) {
-      int port = LOWEST + (first - LOWEST + i) % span;
+      int port = low + (first + i) % span;
       if (!HANDED_OUT.contains(port) && bindable(port)) {
         HANDED_OUT.add(port);
         return port;
       }
     }
-    throw new IllegalStateException("no free port between " + LOWEST + " and " + end);
+    throw new IllegalStateException("no free port between " + low + " and " + end);
   }
 
   static boolean bindable(int port) {
@@ -57,10 +64,10 @@ public final class FreePorts {
 
   /** Where the kernel's ephemeral ports start; Linux's default where it cannot be read. */
   static int ephemeralStart() {
-    try {
-      String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
-      int start = Integer.parseInt(range[0]);
-      return start > LOWEST + 1_000 ? start : DEFAULT_EPHEMERAL_START;
+    // Read as a stream: Files.readString trusts the size /proc reports and gets one byte.
+    try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+      String[] range = reader.readLine().trim().split("\\s+");
+      return Integer.parseInt(range[0]);
     } catch (IOException | RuntimeException e) {
       return DEFAULT_EPHEMERAL_START;
     }

@@ -94,13 +94,7 @@ public class OutcomeRecorder {
       if (parking.finishSent(work, a.providerEmailId(), now, sentBefore)) {
         emit(work, OutcomeStatus.ACCEPTED, attempt, a, null, null, null, now);
         follower.follow(
-            work.intentId(),
-            work.mailboxId(),
-            a.providerEmailId(),
-            a.threadId(),
-            attempt,
-            a.providerStatus(),
-            now);
+            work.intentId(), work.mailboxId(), a.providerEmailId(), a.threadId(), attempt, now);
         metrics.outcome("accepted");
       }
     } else if (verdict instanceof Verdict.Permanent p) {

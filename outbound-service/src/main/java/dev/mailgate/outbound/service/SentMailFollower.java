@@ -10,6 +10,7 @@ import dev.mailgate.multimail.client.error.MultiMailNotFoundException;
 import dev.mailgate.outbound.config.OutboundConfig;
 import dev.mailgate.outbound.domain.FollowedEmail;
 import dev.mailgate.outbound.domain.FollowedEmailRepository;
+import dev.mailgate.outbox.AfterCommit;
 import dev.mailgate.outbox.EventPublisher;
 import dev.mailgate.outbox.consumer.Infrastructure;
 import dev.mailgate.outbox.consumer.Problems;
@@ -20,12 +21,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
@@ -44,6 +48,7 @@ public class SentMailFollower {
   private final MultiMailClient client;
   private final EventPublisher events;
   private final DeliveryMetrics metrics;
+  private final AfterCommit afterCommit;
   private final Infrastructure infrastructure;
   private final OutboundConfig.Follow config;
   private final Clock clock;
@@ -56,6 +61,7 @@ public class SentMailFollower {
       MultiMailClient client,
       EventPublisher events,
       DeliveryMetrics metrics,
+      AfterCommit afterCommit,
       Infrastructure infrastructure,
       OutboundConfig config,
       Clock clock,
@@ -64,6 +70,7 @@ public class SentMailFollower {
     this.client = client;
     this.events = events;
     this.metrics = metrics;
+    this.afterCommit = afterCommit;
     this.infrastructure = infrastructure;
     this.config = config.follow();
     this.clock = clock;
@@ -99,7 +106,6 @@ public class SentMailFollower {
       String providerEmailId,
       String threadId,
       int attempt,
-      String providerStatus,
       Instant now) {
     if (!config.enabled() || providerEmailId == null || followed.findById(intentId) != null) {
       return;
@@ -110,32 +116,46 @@ public class SentMailFollower {
     email.providerEmailId = providerEmailId;
     email.threadId = threadId;
     email.attempt = attempt;
-    email.lastStatus = providerStatus;
+    // Not the accepting answer's status: a first look that finds it held must announce it.
+    email.lastStatus = null;
     email.nextCheckAt = now.plus(config.firstCheck());
     email.followUntil = now.plus(config.followFor());
     followed.persist(email);
   }
 
-  /** Looks at one batch of due emails; returns how many were taken. */
+  /**
+   * Looks at one batch of due emails; returns how many were taken. The batch stops early when
+   * MultiMail is rate limiting, failing or unreachable (the rest waits for the lease to end, which
+   * spaces the next looks out) and before half the lease is used, so no other instance takes an
+   * email this one still answers for.
+   */
   public int followDue() {
     Instant now = clock.instant();
+    // The database keeps microseconds: the lease is compared with what it stored.
+    Instant leaseUntil = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
     List<Look> due =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    followed.claimDue(now, now.plus(config.lease()), config.batchSize()).stream()
+                    followed.claimDue(now, leaseUntil, config.batchSize()).stream()
                         .map(Look::of)
                         .toList());
     if (due.isEmpty()) {
       return 0;
     }
+    Instant askUntil = now.plus(config.lease().dividedBy(2));
     Map<String, Answer> answers = new HashMap<>();
     for (Look look : due) {
-      answers.put(look.intentId(), ask(look));
+      Answer answer = ask(look);
+      answers.put(look.intentId(), answer);
+      if (answer instanceof Answer.Failed failed && failed.stopsTheBatch()
+          || clock.instant().isAfter(askUntil)) {
+        break;
+      }
     }
     infrastructure.retrying(
         "outbound-service follow-ups",
-        () -> QuarkusTransaction.requiringNew().run(() -> record(due, answers)));
+        () -> QuarkusTransaction.requiringNew().run(() -> record(due, answers, leaseUntil)));
     return due.size();
   }
 
@@ -145,20 +165,24 @@ public class SentMailFollower {
     } catch (MultiMailNotFoundException e) {
       return new Answer.Gone(e.getMessage());
     } catch (MultiMailException e) {
-      return new Answer.Failed(e.getMessage());
+      return new Answer.Failed(e.getMessage(), e.kind() != MultiMailException.Kind.REFUSED);
     } catch (RuntimeException e) {
-      return new Answer.Failed(String.valueOf(e));
+      return new Answer.Failed(String.valueOf(e), true);
     }
   }
 
-  private void record(List<Look> due, Map<String, Answer> answers) {
+  private void record(List<Look> due, Map<String, Answer> answers, Instant leaseUntil) {
     Instant now = clock.instant();
     for (Look look : due) {
-      FollowedEmail row = followed.findById(look.intentId());
-      if (row == null) {
-        continue;
-      }
       Answer answer = answers.get(look.intentId());
+      if (answer == null) {
+        continue; // not asked: taken again when the lease ends
+      }
+      FollowedEmail row =
+          followed.findByIdOptional(look.intentId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+      if (row == null || !leaseUntil.equals(row.nextCheckAt)) {
+        continue; // gone, or no longer ours: another instance answers for it now
+      }
       if (answer instanceof Answer.Read read) {
         SentStatus status = read.status();
         if (status.isFinal()) {
@@ -166,7 +190,8 @@ public class SentMailFollower {
           followed.delete(row);
           continue;
         }
-        if (status.outcome().isPresent() && !status.providerStatus().equals(row.lastStatus)) {
+        if (status.outcome().isPresent()
+            && !Objects.equals(status.providerStatus(), row.lastStatus)) {
           announce(row, status, now);
         }
         row.lastStatus = status.providerStatus();
@@ -174,7 +199,7 @@ public class SentMailFollower {
         Log.warnf(
             "MultiMail no longer knows email %s of intent %s (%s): no longer followed",
             row.providerEmailId, row.intentId, gone.error());
-        metrics.outcome("follow_lost");
+        afterCommit.run(() -> metrics.outcome("follow_lost"));
         followed.delete(row);
         continue;
       } else if (answer instanceof Answer.Failed failed) {
@@ -193,7 +218,7 @@ public class SentMailFollower {
       Log.infof(
           "email %s of intent %s still %s after %s: no longer followed",
           row.providerEmailId, row.intentId, row.lastStatus, config.followFor());
-      metrics.outcome("follow_expired");
+      afterCommit.run(() -> metrics.outcome("follow_expired"));
       followed.delete(row);
       return;
     }
@@ -225,7 +250,7 @@ public class SentMailFollower {
             Problems.shorten(status.detail()),
             null,
             now));
-    metrics.outcome(outcome.wire());
+    afterCommit.run(() -> metrics.outcome(outcome.wire()));
   }
 
   /** What is needed to ask MultiMail, copied out of the claiming transaction. */
@@ -240,6 +265,7 @@ public class SentMailFollower {
 
     record Gone(String error) implements Answer {}
 
-    record Failed(String error) implements Answer {}
+    /** {@code stopsTheBatch}: MultiMail is rate limiting, failing or out of reach. */
+    record Failed(String error, boolean stopsTheBatch) implements Answer {}
   }
 }

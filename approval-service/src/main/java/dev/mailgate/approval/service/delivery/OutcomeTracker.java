@@ -65,7 +65,10 @@ public class OutcomeTracker {
         intent.deliveryStatus = "unknown";
         intent.deliveryError = outcome.error();
       }
-      case DELIVERED -> intent.deliveryStatus = "delivered";
+      case DELIVERED -> {
+        intent.deliveryStatus = "delivered";
+        intent.deliveryError = null;
+      }
       case BOUNCED -> {
         intent.deliveryStatus = "bounced";
         intent.deliveryError = outcome.error();
