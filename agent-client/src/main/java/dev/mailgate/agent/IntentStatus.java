@@ -48,23 +48,15 @@ public enum IntentStatus {
           REJECTED_BY_PROVIDER);
 
   /** Final, or waiting on a human or the quota: where an agent usually stops waiting. */
-  public static final Set<IntentStatus> SETTLED =
-      EnumSet.of(
-          REJECTED,
-          DUPLICATE,
-          EXPIRED,
-          INVALID,
-          SENT,
-          FAILED,
-          DELIVERED,
-          BOUNCED,
-          REJECTED_BY_PROVIDER,
-          HELD,
-          CONFLICT,
-          QUOTA_EXHAUSTED,
-          HELD_BY_PROVIDER);
+  public static final Set<IntentStatus> SETTLED = settled();
 
   public boolean isFinal() {
     return FINAL.contains(this);
+  }
+
+  private static Set<IntentStatus> settled() {
+    Set<IntentStatus> settled = EnumSet.copyOf(FINAL);
+    settled.addAll(EnumSet.of(HELD, CONFLICT, QUOTA_EXHAUSTED, HELD_BY_PROVIDER));
+    return settled;
   }
 }

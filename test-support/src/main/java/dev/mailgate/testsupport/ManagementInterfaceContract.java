@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailgate.events.EventJson;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.IOException;
 import java.net.URI;
@@ -49,7 +49,7 @@ public abstract class ManagementInterfaceContract {
   void isReadyWithWhatItDependsOn() throws Exception {
     HttpResponse<String> ready = get(management, "/q/health/ready");
     assertEquals(200, ready.statusCode(), ready.body());
-    JsonNode health = new ObjectMapper().readTree(ready.body());
+    JsonNode health = EventJson.mapper().readTree(ready.body());
     assertEquals("UP", health.path("status").asText(), ready.body());
     List<String> checks = new ArrayList<>();
     health.path("checks").forEach(c -> checks.add(c.path("name").asText()));

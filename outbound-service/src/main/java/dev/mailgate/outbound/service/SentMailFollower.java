@@ -54,7 +54,6 @@ public class SentMailFollower {
   private final Clock clock;
   private final ManagedExecutor executor;
   private final WakeableLoop loop;
-  private boolean started;
 
   public SentMailFollower(
       FollowedEmailRepository followed,
@@ -86,12 +85,11 @@ public class SentMailFollower {
   void start(@Observes StartupEvent event) {
     if (config.enabled()) {
       loop.start(executor);
-      started = true;
     }
   }
 
   void stop(@Observes ShutdownEvent event) {
-    if (started) {
+    if (config.enabled()) {
       loop.stop(Duration.ofSeconds(5));
     }
   }

@@ -56,26 +56,7 @@ public record Email(
   }
 
   public Email delivered(Instant at) {
-    return new Email(
-        id,
-        mailboxId,
-        direction,
-        from,
-        to,
-        cc,
-        bcc,
-        subject,
-        markdown,
-        attachments,
-        EmailStatus.SENT,
-        receivedAt,
-        threadId,
-        inReplyTo,
-        at,
-        approvedAt,
-        idempotencyKey,
-        bouncedAt,
-        bounceType);
+    return sent(at, null, null);
   }
 
   public Email approved(Instant at, EmailStatus newStatus) {
@@ -103,6 +84,10 @@ public record Email(
 
   /** Sent, and refused by the recipient's server ({@code type}: hard or soft). */
   public Email bounced(Instant at, String type) {
+    return sent(null, at, type);
+  }
+
+  private Email sent(Instant delivered, Instant bounced, String type) {
     return new Email(
         id,
         mailboxId,
@@ -118,10 +103,10 @@ public record Email(
         receivedAt,
         threadId,
         inReplyTo,
-        null,
+        delivered,
         approvedAt,
         idempotencyKey,
-        at,
+        bounced,
         type);
   }
 
