@@ -151,15 +151,19 @@ class MailGate:
                 return Result(intent_id, current.status, tuple(history))
         return Result(intent_id, Status.TIMED_OUT, tuple(history))
 
-    def inbox(self, mailbox_id: str | Iterable[str], since: datetime | None = None) -> Inbox:
+    def inbox(self, mailbox_id: str | Iterable[str], since: datetime | None = None,
+              role: str | Iterable[str] | None = None) -> Inbox:
         """A cursor over the mail released to `mailbox_id` (one or several; from `since`, else from the beginning),
-        kept in this process only; see `durable_inbox` for one that resumes across restarts."""
-        return Inbox(self._config, mailbox_id, None if since is None else int(since.timestamp() * 1000))
+        kept in this process only; see `durable_inbox` for one that resumes across restarts. With `role`, only
+        the mail that role may read (the mailboxes' read grants); without, all of it (an operator's view)."""
+        return Inbox(self._config, mailbox_id, None if since is None else int(since.timestamp() * 1000), role)
 
-    def durable_inbox(self, team: str, role: str, mailboxes: Iterable[str]) -> DurableInbox:
-        """The mail released to `mailboxes`, resumed from the position the role (of the team) last
-        committed: consumer group `mailgate-agent.<team>.<role-normalised>`."""
-        return DurableInbox(self._config, team, role, mailboxes)
+    def durable_inbox(self, team: str, role: str, mailboxes: Iterable[str],
+                      also_known_as: Iterable[str] = ()) -> DurableInbox:
+        """The mail released to `mailboxes` that the role may read (the mailboxes' read grants, under `role`
+        or any of `also_known_as`), resumed from the position the role (of the team) last committed:
+        consumer group `mailgate-agent.<team>.<role-normalised>`."""
+        return DurableInbox(self._config, team, role, mailboxes, also_known_as)
 
     def _follow(self, intent: "EmailDraft | Receipt | str", timeout: float, since_ms: int | None) -> Iterator[Any]:
         intent_id = _intent_id(intent)

@@ -17,13 +17,16 @@ _POLL_S = 0.2
 
 class DurableInbox:
     """Reads `mail.inbound` in the consumer group `mailgate-agent.<team>.<role-normalised>` and keeps
-    the mail of `mailboxes` only. `read()` returns what is new up to the end of the topic at the time
+    the mail of `mailboxes` that the mailbox's read grants (`read_grants`, set on release) let the role
+    read, under its name or any of `also_known_as` (e.g. a MetaGPT role's class name beside its profile). `read()` returns what is new up to the end of the topic at the time
     of the call; `commit()` records that it was handed over, so a restarted agent does not read it
     again (a crash before `commit()` reads it again: at least once). A new group starts at the
     beginning of the topic."""
 
-    def __init__(self, config: dict[str, Any], team: str, role: str, mailboxes: Iterable[str]) -> None:
+    def __init__(self, config: dict[str, Any], team: str, role: str, mailboxes: Iterable[str],
+                 also_known_as: Iterable[str] = ()) -> None:
         self.mailboxes = frozenset(mailboxes)
+        self.role_names = (role, *also_known_as)
         if not self.mailboxes:
             raise ValueError("a durable inbox needs at least one mailbox to read")
         self.group_id = agent_group(team, role)
@@ -76,7 +79,8 @@ class DurableInbox:
             return  # revoked meanwhile: its next owner reads it
         self._assigned[key] = message.offset() + 1
         item = InboundMail.parse(message.value())
-        if item is not None and item.mailbox_id in self.mailboxes and item.email_id not in self._seen:
+        if (item is not None and item.mailbox_id in self.mailboxes and item.email_id not in self._seen
+                and item.readable_by(*self.role_names)):
             self._seen.add(item.email_id)
             mail.append(item)
 

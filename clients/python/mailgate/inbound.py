@@ -9,6 +9,23 @@ from typing import Any, Iterable, Iterator
 
 from ._reader import TopicReader
 from .contract import INBOUND
+from .identity import normalise_role
+
+ANY_ROLE = "*"
+
+
+def may_read(read_grants: dict[str, Any] | None, names: Iterable[str]) -> bool:
+    """Whether a role known by any of `names` may read mail released with `read_grants`: the role's own
+    grant decides, else the `*` grant, else it may not. Names compare normalised; when several of the
+    role's names have grants of their own, every one must allow it. No grants: no role reads."""
+    wanted = {n for n in (normalise_role(name) for name in names if isinstance(name, str)) if n}
+    if not isinstance(read_grants, dict) or not wanted:
+        return False
+    own = [allowed for role, allowed in read_grants.items()
+           if role != ANY_ROLE and isinstance(role, str) and normalise_role(role) in wanted]
+    if own:
+        return all(allowed is True for allowed in own)
+    return read_grants.get(ANY_ROLE) is True
 
 
 @dataclass(frozen=True)
@@ -22,6 +39,16 @@ class InboundMail:
     received_at: str
     to: tuple[str, ...] = ()
     record: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def read_grants(self) -> dict[str, Any] | None:
+        """The mailbox's read grants at release (`read_grants`), role name or `*` to whether it may read."""
+        grants = self.record.get("read_grants")
+        return grants if isinstance(grants, dict) else None
+
+    def readable_by(self, *names: str) -> bool:
+        """Whether the role known by `names` (e.g. a MetaGPT role's profile and class name) may read it."""
+        return may_read(self.read_grants, names)
 
     @staticmethod
     def parse(value: bytes | None) -> InboundMail | None:
@@ -40,9 +67,15 @@ class InboundMail:
 class Inbox:
     """A cursor over the released mail of one mailbox (or several). `read()` returns what is new since
     the last call; `stream()` yields mail as it arrives. Positions live in this object (no consumer
-    group): see `DurableInbox` for a role's inbox that resumes across restarts."""
+    group): see `DurableInbox` for a role's inbox that resumes across restarts. With `role` (a name, or
+    all names of one role) only mail the mailbox's read grants let that role read; without, all of it
+    (an operator's view)."""
 
-    def __init__(self, config: dict[str, Any], mailbox_id: str | Iterable[str], since_ms: int | None = None) -> None:
+    def __init__(self, config: dict[str, Any], mailbox_id: str | Iterable[str], since_ms: int | None = None,
+                 role: str | Iterable[str] | None = None) -> None:
+        self.role_names = None if role is None else ((role,) if isinstance(role, str) else tuple(role))
+        if self.role_names is not None and not any(normalise_role(n) for n in self.role_names):
+            raise ValueError("role must not be blank")
         self.mailboxes = frozenset([mailbox_id] if isinstance(mailbox_id, str) else mailbox_id)
         self.mailbox_id = mailbox_id if isinstance(mailbox_id, str) else ",".join(sorted(self.mailboxes))
         self._reader = TopicReader(config, [INBOUND], since_ms)
@@ -84,5 +117,7 @@ class Inbox:
         # email_id is the event's identity: a redelivered release is shown once.
         if item is None or item.mailbox_id not in self.mailboxes or item.email_id in self._seen:
             return None
+        if self.role_names is not None and not item.readable_by(*self.role_names):
+            return None  # the role holds no read grant on the mailbox
         self._seen.add(item.email_id)
         return item

@@ -59,6 +59,20 @@ def test_a_restarted_role_reads_only_mail_it_has_not_committed(client: MailGate,
         assert [m.email_id for m in engineer.read(timeout=30)] == ["em_1", "em_3", "em_4"]
 
 
+def test_a_durable_inbox_hands_a_role_only_mail_its_read_grants_allow(client: MailGate, mailbox, mailgate_side) -> None:
+    team = "t" + uuid.uuid4().hex[:8]
+    mailgate_side("mail.inbound", "inbound.released", inbound(mailbox, "em_a", "All", {"*": True, "Intern": False}))
+    mailgate_side("mail.inbound", "inbound.released", inbound(mailbox, "em_b", "Planner only", {"Planner": True}))
+
+    with client.durable_inbox(team, "Intern", [mailbox]) as intern:
+        assert intern.read(timeout=20) == []
+    # The role's profile has no grant of its own there; another of its names (e.g. its class name) has.
+    with client.durable_inbox(team, "Product Manager", [mailbox], also_known_as=["Planner"]) as by_profile:
+        assert [m.email_id for m in by_profile.read(timeout=20)] == ["em_a", "em_b"]
+    with client.durable_inbox(team, "Engineer", [mailbox]) as engineer:
+        assert [m.email_id for m in engineer.read(timeout=20)] == ["em_a"]
+
+
 def test_an_empty_durable_inbox_reads_as_empty(client: MailGate, mailbox) -> None:
     with client.durable_inbox("t" + uuid.uuid4().hex[:8], "Architect", [mailbox]) as inbox:
         assert inbox.read(timeout=30) == []

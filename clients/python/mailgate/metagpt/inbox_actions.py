@@ -22,7 +22,8 @@ _OPEN = {"held", "conflict", "accepted", "approved", "retrying", "quota_exhauste
 
 
 class CheckInbox(MailAction):
-    """New mail released to the mailboxes this role reads (`read_mailboxes`, else its mailbox). The
+    """New mail released to the mailboxes this role reads (`read_mailboxes`, else its mailbox), the mail
+    those mailboxes' read grants let the role read (by its profile or its class name). The
     position is the role's consumer group (`mailgate-agent.<team>.<role-normalised>`), committed when
     the mail is handed to the role, so a restarted agent does not read it again."""
 
@@ -33,7 +34,8 @@ class CheckInbox(MailAction):
     async def _run(self, history: List[Any], *, timeout: float = 10.0) -> Message:
         if self.private_inbox is None:
             profile = getattr(self.private_role, "profile", None) or type(self.private_role).__name__
-            self.private_inbox = self._client().durable_inbox(self._team(), profile, self.read_mailboxes or [self.mailbox_id])
+            self.private_inbox = self._client().durable_inbox(self._team(), profile, self.read_mailboxes or [self.mailbox_id],
+                                                              also_known_as=[type(self.private_role).__name__])
         inbox: DurableInbox = self.private_inbox
         mail = await asyncio.to_thread(inbox.read, timeout)
         where = ", ".join(sorted(inbox.mailboxes))

@@ -17,17 +17,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A cursor over the mail released to one mailbox ({@code mail.inbound}). Each email is shown once,
- * even when its release is redelivered. Not thread-safe.
+ * A cursor over the mail released to one mailbox ({@code mail.inbound}): for a role, only what the
+ * email's read grants let it read; without a role, all of it. Each email is shown once, even when
+ * its release is redelivered. Not thread-safe.
  */
 public final class Inbox implements AutoCloseable {
 
   private final String mailboxId;
+  private final List<String> roleNames;
   private final TopicReader reader;
   private final Set<String> seen = new HashSet<>();
 
-  Inbox(Properties kafka, String mailboxId, Instant since) {
+  Inbox(Properties kafka, String mailboxId, List<String> roleNames, Instant since) {
     this.mailboxId = mailboxId;
+    this.roleNames = roleNames;
     this.reader = new TopicReader(kafka, List.of(Topics.INBOUND), since);
   }
 
@@ -61,7 +64,11 @@ public final class Inbox implements AutoCloseable {
     } catch (IOException | IllegalArgumentException unreadable) {
       return; // not an inbound email; MailGate's audit keeps it
     }
-    if (mailboxId.equals(email.mailboxId()) && seen.add(email.emailId())) {
+    if (!mailboxId.equals(email.mailboxId())
+        || (roleNames != null && !email.readableBy(roleNames))) {
+      return;
+    }
+    if (seen.add(email.emailId())) {
       sink.accept(email);
     }
   }

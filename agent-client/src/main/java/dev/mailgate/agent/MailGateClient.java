@@ -4,6 +4,7 @@ import dev.mailgate.events.EventHeaders;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.Problem;
+import dev.mailgate.events.ReadGrants;
 import dev.mailgate.events.Topics;
 import dev.mailgate.events.validation.IntentValidator;
 import java.io.UncheckedIOException;
@@ -148,9 +149,23 @@ public final class MailGateClient implements AutoCloseable {
     return new IntentWatch(kafka).await(intentId, since, timeout, until, onUpdate);
   }
 
-  /** A cursor over the mail released to {@code mailboxId}, from {@code since} (null: all). */
+  /**
+   * A cursor over all mail released to {@code mailboxId}, from {@code since} (null: all): an
+   * operator's view. An agent role reads through {@link #inbox(String, List, Instant)}.
+   */
   public Inbox inbox(String mailboxId, Instant since) {
-    return new Inbox(kafka, mailboxId, since);
+    return new Inbox(kafka, mailboxId, null, since);
+  }
+
+  /**
+   * A cursor over the mail released to {@code mailboxId} that the mailbox's read grants let the
+   * role known by {@code roleNames} read (e.g. a profile and a class name), from {@code since}.
+   */
+  public Inbox inbox(String mailboxId, List<String> roleNames, Instant since) {
+    if (roleNames == null || roleNames.stream().allMatch(n -> ReadGrants.normalise(n).isEmpty())) {
+      throw new IllegalArgumentException("name the role that reads");
+    }
+    return new Inbox(kafka, mailboxId, List.copyOf(roleNames), since);
   }
 
   private static byte[] json(EmailDraft draft) {

@@ -15,6 +15,7 @@ import dev.mailgate.testsupport.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -70,6 +71,10 @@ final class MailGateSide implements AutoCloseable {
   }
 
   void release(String mailboxId, String emailId, String subject) {
+    release(mailboxId, emailId, subject, Map.of("*", true));
+  }
+
+  void release(String mailboxId, String emailId, String subject, Map<String, Boolean> readGrants) {
     InboundEmail email =
         new InboundEmail(
             emailId,
@@ -82,8 +87,12 @@ final class MailGateSide implements AutoCloseable {
             "Hello",
             List.of(),
             Instant.now(),
-            Actor.policy());
-    send(Topics.INBOUND, mailboxId, EventTypes.INBOUND_RELEASED, email);
+            null);
+    send(
+        Topics.INBOUND,
+        mailboxId,
+        EventTypes.INBOUND_RELEASED,
+        email.released(Actor.policy(), readGrants));
   }
 
   private void send(String topic, String key, String eventType, Object payload) {

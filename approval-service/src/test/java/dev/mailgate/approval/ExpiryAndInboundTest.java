@@ -56,6 +56,10 @@ class ExpiryAndInboundTest {
     awaitJson(Topics.INBOUND, 1, byEmail(marker));
     JsonNode released = awaitJson(Topics.INBOUND, 1, byEmail(open)).get(0);
     assertThat(released.at("/released_by/type").asText()).isEqualTo("policy");
+    // The mailbox's read grants at release decide which roles are handed the email.
+    assertThat(released.at("/read_grants/ProductManager").asBoolean()).isTrue();
+    assertThat(released.at("/read_grants/Engineer").asBoolean()).isTrue();
+    assertThat(released.path("read_grants").has("*")).isFalse();
     assertThat(Bus.read(Topics.INBOUND, byEmail(gated))).isEmpty();
 
     String reviewer = TestTokens.reviewer("ivy", "mbx_all");
@@ -66,6 +70,7 @@ class ExpiryAndInboundTest {
     JsonNode afterReview = awaitJson(Topics.INBOUND, 1, byEmail(gated)).get(0);
     assertThat(afterReview.at("/released_by/id").asText()).isEqualTo("ivy");
     assertThat(afterReview.get("thread_id").asText()).isEqualTo("thr-" + gated);
+    assertThat(afterReview.path("read_grants").toString()).isEqualTo("{\"*\":true}");
   }
 
   @Test

@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import dev.mailgate.events.Actor;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.InboundEmail;
+import dev.mailgate.events.Topics;
 import dev.mailgate.testsupport.PostgresTestResource;
 import dev.mailgate.testsupport.TestTokens;
 import io.quarkus.test.common.ResourceArg;
@@ -15,7 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +94,8 @@ class SecurityTest {
 
   @Test
   void anAgentReadsItsOwnMailboxesThreadsAndNothingElse() {
-    String agent = TestTokens.agent("bot", mine.mailbox());
+    // The role that caused the email (the token's role claim) sees the thread it wrote.
+    String agent = agentOfRole("ProductManager", mine.mailbox());
 
     given()
         .auth()
@@ -101,6 +108,83 @@ class SecurityTest {
     problem(given().auth().oauth2(agent).get("/audit/events"), 403);
     problem(given().auth().oauth2(agent).get("/audit/intents/{id}/timeline", mine.intentId()), 403);
     problem(given().auth().oauth2(agent).get("/audit/chains/verify"), 403);
+  }
+
+  @Test
+  void anAgentSeesOnlyTheInboundMailItsRoleMayReadAndNeverHeldMail() {
+    String mailbox = mine.mailbox();
+    InboundEmail reply = mine.reply("em_" + UUID.randomUUID(), 10);
+    InboundEmail held = mine.reply("em_" + UUID.randomUUID(), 11);
+    Trail.publish(
+        Topics.INBOUND,
+        mailbox,
+        UUID.randomUUID().toString(),
+        EventTypes.INBOUND_RELEASED,
+        reply.released(Actor.policy(), Map.of("*", false, "Sales", true)));
+    Trail.publish(
+        Topics.INBOUND_RECEIVED,
+        mailbox,
+        UUID.randomUUID().toString(),
+        EventTypes.INBOUND_RECEIVED,
+        held);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(reviewer)
+                    .get("/audit/threads/{id}", mine.threadId())
+                    .then()
+                    .statusCode(200)
+                    .body(
+                        "entries.event.event_type",
+                        org.hamcrest.Matchers.hasItems("inbound.released", "inbound.received")));
+
+    // A role the grants let read: the released reply and the thread's outbound steps, not the
+    // mail still held.
+    List<String> sales =
+        given()
+            .auth()
+            .oauth2(agentOfRole("sales", mailbox))
+            .get("/audit/threads/{id}", mine.threadId())
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("entries.event.event_type");
+    assertThat(sales).contains("inbound.released", "intent.submitted", "mail.approved");
+    assertThat(sales).doesNotContain("inbound.received");
+
+    // A role the grants refuse, which wrote nothing in the thread: nothing at all.
+    problem(
+        given()
+            .auth()
+            .oauth2(agentOfRole("Engineer", mailbox))
+            .get("/audit/threads/{id}", mine.threadId()),
+        404);
+    // Without a role claim the subject is the role.
+    problem(
+        given()
+            .auth()
+            .oauth2(TestTokens.agent("Intern", mailbox))
+            .get("/audit/threads/{id}", mine.threadId()),
+        404);
+    // The role that wrote the email sees its own steps, not the reply it may not read.
+    List<String> writer =
+        given()
+            .auth()
+            .oauth2(agentOfRole("Product Manager", mailbox))
+            .get("/audit/threads/{id}", mine.threadId())
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("entries.event.event_type");
+    assertThat(writer).contains("intent.submitted").doesNotContain("inbound.released");
+  }
+
+  private static String agentOfRole(String role, String mailbox) {
+    return TestTokens.sign(
+        TestTokens.claims("agent-bot", Set.of("agent"), List.of(mailbox)).claim("role", role));
   }
 
   @Test

@@ -1,7 +1,11 @@
 package dev.mailgate.events;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An email that arrived in a mailbox: as fetched ({@code mail.inbound-received}) and as released to
@@ -9,6 +13,10 @@ import java.util.List;
  * event's identity; consumers deduplicate on it. An email too large to carry whole is cut ({@link
  * InboundLimits}): then {@code truncated} is true and the original markdown's size and SHA-256 say
  * what was left out; MultiMail keeps the whole email.
+ *
+ * <p>{@code readGrants} is set on release: the mailbox's read grants at that moment, role name (or
+ * {@code *} for every other role) to whether it may read. Agents' clients hand the email only to
+ * roles {@link ReadGrants#allows} lets read it; audit-service shows agents only such threads.
  */
 public record InboundEmail(
     String emailId,
@@ -24,12 +32,14 @@ public record InboundEmail(
     Actor releasedBy,
     Boolean truncated,
     Long markdownBytes,
-    String markdownSha256) {
+    String markdownSha256,
+    Map<String, Boolean> readGrants) {
 
   public InboundEmail {
     to = Lists.orEmpty(to);
     cc = Lists.orEmpty(cc);
     attachments = Lists.orEmpty(attachments);
+    readGrants = readGrants == null ? null : Collections.unmodifiableMap(new TreeMap<>(readGrants));
   }
 
   /** An email as fetched, whole. */
@@ -59,11 +69,15 @@ public record InboundEmail(
         releasedBy,
         null,
         null,
+        null,
         null);
   }
 
-  /** The same email, released to the agents by {@code actor}. */
-  public InboundEmail releasedBy(Actor actor) {
+  /**
+   * The same email, released to the agents by {@code actor}, readable by the roles {@code
+   * readGrants} allows.
+   */
+  public InboundEmail released(Actor actor, Map<String, Boolean> readGrants) {
     return new InboundEmail(
         emailId,
         mailboxId,
@@ -78,6 +92,14 @@ public record InboundEmail(
         actor,
         truncated,
         markdownBytes,
-        markdownSha256);
+        markdownSha256,
+        readGrants);
+  }
+
+  /**
+   * Whether a role known by any of {@code roleNames} may read this email (never before release).
+   */
+  public boolean readableBy(Collection<String> roleNames) {
+    return ReadGrants.allows(readGrants, roleNames);
   }
 }

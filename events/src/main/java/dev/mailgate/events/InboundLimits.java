@@ -52,7 +52,8 @@ public final class InboundLimits {
         email.releasedBy(),
         true,
         (long) markdown.length,
-        sha256(markdown));
+        sha256(markdown),
+        email.readGrants());
   }
 
   private static boolean tooMany(List<String> addresses) {

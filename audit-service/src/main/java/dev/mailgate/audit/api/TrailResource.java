@@ -5,6 +5,7 @@ import dev.mailgate.audit.service.AuditQueryService;
 import dev.mailgate.audit.service.ThreadEntry;
 import dev.mailgate.audit.service.TrailEntry;
 import dev.mailgate.support.problem.ApiProblem;
+import dev.mailgate.support.security.Caller;
 import dev.mailgate.support.security.CurrentCaller;
 import dev.mailgate.support.security.MailboxScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,12 +63,24 @@ public class TrailResource {
   @Operation(
       summary =
           "A thread's inbound and outbound mail in order, with who caused each email (agents too:"
-              + " GetThread reads its own mailboxes' threads)")
+              + " GetThread reads its own mailboxes' threads)",
+      description =
+          "A token of group agent alone sees only the released inbound mail its role (claim"
+              + " role, else the subject) may read under the mail's read_grants, and the thread's"
+              + " outbound steps only when it may read some of that mail or caused the email.")
   public ThreadView thread(@PathParam("threadId") String threadId) {
     String id = FilterParams.id("thread_id", threadId);
-    List<ThreadEntry> entries = query.thread(id, scope());
+    Caller who = caller.get();
+    boolean agentOnly = who.isAgent() && !who.isReviewer() && !who.isAdmin();
+    List<ThreadEntry> entries =
+        agentOnly
+            ? query.threadForRole(id, scope(), List.of(caller.role()))
+            : query.thread(id, scope());
     if (entries.isEmpty()) {
-      throw ApiProblem.notFound("no events of this thread in the mailboxes of the token");
+      throw ApiProblem.notFound(
+          agentOnly
+              ? "no events of this thread that the token's role may read in its mailboxes"
+              : "no events of this thread in the mailboxes of the token");
     }
     return new ThreadView(id, entries);
   }

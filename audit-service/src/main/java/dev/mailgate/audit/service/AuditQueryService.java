@@ -106,6 +106,16 @@ public class AuditQueryService {
         .toList();
   }
 
+  /**
+   * A thread as an agent's role sees it ({@link AgentThreadView}): {@code roleNames} are the names
+   * the role is known by.
+   */
+  @Transactional
+  public List<ThreadEntry> threadForRole(
+      String threadId, Set<String> scope, List<String> roleNames) {
+    return AgentThreadView.of(thread(threadId, scope), roleNames);
+  }
+
   private List<AuditEvent> threadRows(String threadId, Set<String> scope) {
     return events
         .list(

@@ -14,6 +14,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CurrentCaller {
 
+  /** The claim naming an agent token's role. */
+  public static final String ROLE_CLAIM = "role";
+
   private final JsonWebToken token;
   private Caller caller;
 
@@ -36,6 +39,17 @@ public class CurrentCaller {
               MailboxScope.of(mailboxes(token.getClaim(MailboxScope.CLAIM))));
     }
     return caller;
+  }
+
+  /**
+   * The agent role the token speaks for: its {@code role} claim when that is a non-blank string,
+   * else its subject.
+   */
+  public String role() {
+    Object claim = token.getClaim(ROLE_CLAIM);
+    String role =
+        claim instanceof JsonString text ? text.getString() : claim instanceof String s ? s : null;
+    return role == null || role.isBlank() ? get().subject() : role;
   }
 
   static Set<String> mailboxes(Object claim) {

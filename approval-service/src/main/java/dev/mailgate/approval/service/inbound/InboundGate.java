@@ -22,14 +22,17 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Inbound oversight: mail of a {@code gated_all} mailbox (or of a mailbox without a policy) is held
  * for a reviewer; everything else is released to the agents at once on {@code mail.inbound}. A
  * reviewer's rejection is a {@code mail.decisions} event carrying the {@code email_id}, so the
- * audit shows it with its reason. A redelivered email (same id) is a no-op.
+ * audit shows it with its reason. A redelivered email (same id) is a no-op. A released email
+ * carries the mailbox's read grants at release, which decide which roles are handed it.
  */
 @ApplicationScoped
 public class InboundGate {
@@ -131,8 +134,15 @@ public class InboundGate {
     item.decidedBy = actor.id();
     item.decidedAt = clock.instant();
     InboundEmail email = EventJson.mapper().convertValue(item.payload, InboundEmail.class);
-    InboundEmail released = email.releasedBy(actor);
+    InboundEmail released = email.released(actor, readGrants(item.mailboxId));
     events.publish(Topics.INBOUND, item.mailboxId, EventTypes.INBOUND_RELEASED, released);
+  }
+
+  /** The mailbox's read grants as they stand now: role (or {@code *}) to whether it may read. */
+  private Map<String, Boolean> readGrants(String mailboxId) {
+    Map<String, Boolean> grants = new TreeMap<>();
+    policies.grants(mailboxId).forEach(g -> grants.put(g.role, g.canRead));
+    return grants;
   }
 
   private InboundItem heldForUpdate(String emailId, Caller reviewer) {
