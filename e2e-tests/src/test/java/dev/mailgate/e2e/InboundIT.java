@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.agent.Inbox;
+import dev.mailgate.agent.MailGateClient;
+import dev.mailgate.events.InboundEmail;
+import dev.mailgate.testsupport.KafkaBroker;
 import dev.mailgate.testsupport.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +64,50 @@ class InboundIT {
             .until(() -> released(subject), found -> !found.isEmpty())
             .get(0);
     assertThat(released.path("released_by").path("id").asText()).isEqualTo("rita.reviewer");
+  }
+
+  @Test
+  void aRoleWithoutAReadGrantIsHandedNoneOfTheMailNorItsThread() {
+    String subject = "Roadmap " + UUID.randomUUID();
+    Instant since = Instant.now().minusSeconds(5);
+    receive(MailGate.AUTONOMOUS, subject); // e2e_auto: every role reads but Intern
+
+    JsonNode released =
+        await("the email on mail.inbound")
+            .atMost(PIPELINE)
+            .until(() -> released(subject), found -> !found.isEmpty())
+            .get(0);
+    assertThat(released.path("read_grants").path("*").asBoolean()).isTrue();
+    assertThat(released.path("read_grants").path("Intern").asBoolean(true)).isFalse();
+
+    String emailId = released.path("email_id").asText();
+    try (MailGateClient client =
+            new MailGateClient(KafkaBroker.shared().agentProperties(Bus.AGENT_TEAM));
+        Inbox intern = client.inbox(MailGate.AUTONOMOUS, List.of("Intern"), since);
+        Inbox engineer = client.inbox(MailGate.AUTONOMOUS, List.of("Engineer"), since)) {
+      assertThat(engineer.read(Duration.ofSeconds(20)))
+          .extracting(InboundEmail::emailId)
+          .contains(emailId);
+      assertThat(intern.read(Duration.ofSeconds(20)))
+          .extracting(InboundEmail::emailId)
+          .doesNotContain(emailId);
+    }
+
+    String thread = mailgate.auditUrl() + "/audit/threads/" + released.path("thread_id").asText();
+    Http.Reply asEngineer =
+        await("the release in the audit")
+            .atMost(PIPELINE)
+            .until(() -> Http.get(thread, agentToken("Engineer")), r -> r.status() == 200);
+    assertThat(asEngineer.body().findValuesAsText("event_type")).contains("inbound.released");
+    Http.Reply asIntern = Http.get(thread, agentToken("Intern"));
+    assertThat(asIntern.status()).isEqualTo(404);
+    assertThat(asIntern.body().path("detail").asText()).contains("role may read");
+  }
+
+  private static String agentToken(String role) {
+    return TestTokens.sign(
+        TestTokens.claims("e2e-agent", Set.of("agent"), List.of(MailGate.AUTONOMOUS))
+            .claim("role", role));
   }
 
   private void receive(String mailbox, String subject) {

@@ -139,7 +139,7 @@ final class MailGate {
         postgres.database("mailgate_poller"),
         common,
         Map.of(
-            "MAILGATE_POLLER_MAILBOXES", AUTONOMOUS + "," + GATED_ALL,
+            "MAILGATE_POLLER_MAILBOXES", AUTONOMOUS + "," + GATED_ALL + "," + GATED,
             "MAILGATE_POLLER_INTERVAL", "300ms",
             "MAILGATE_POLLER_JITTER", "100ms",
             "MAILGATE_OUTBOX_RELAY_POLL_INTERVAL", "200ms"));

@@ -65,6 +65,13 @@ final class Sandbox {
     return json(process().call("POST", "/sandbox/inbound", body)).path("id").asText();
   }
 
+  /** The code MultiMail would have emailed the operator to raise {@code mailbox}'s mode. */
+  static String upgradeCode(String mailbox) {
+    return json(process().call("GET", "/sandbox/mailboxes/" + mailbox + "/upgrade-code", null))
+        .path("code")
+        .asText();
+  }
+
   static MultiMailClient client() {
     return new MultiMailClient(
         MultiMailConfig.builder()

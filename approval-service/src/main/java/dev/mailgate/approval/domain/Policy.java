@@ -1,5 +1,6 @@
 package dev.mailgate.approval.domain;
 
+import dev.mailgate.events.ReadGrants;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +42,23 @@ public record Policy(Mailbox mailbox, Map<String, RoleGrant> grants, List<Recipi
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code role} may send: its own grants decide (names compared as {@link
+   * ReadGrants#normalise} does, so {@code "Product Manager"} is granted as {@code ProductManager},
+   * and {@code "intern"} cannot step around a refusal of {@code Intern}); when several grants name
+   * it, each must allow it. Without one, the grant for every role decides.
+   */
   public boolean maySend(String role) {
-    RoleGrant grant = grants.getOrDefault(role, grants.get(ANY_ROLE));
-    return grant != null && grant.canSend;
+    String name = ReadGrants.normalise(role);
+    List<RoleGrant> own =
+        grants.values().stream()
+            .filter(g -> !ANY_ROLE.equals(g.role) && ReadGrants.normalise(g.role).equals(name))
+            .toList();
+    if (!own.isEmpty() && !name.isEmpty()) {
+      return own.stream().allMatch(g -> g.canSend);
+    }
+    RoleGrant any = grants.get(ANY_ROLE);
+    return any != null && any.canSend;
   }
 
   private Optional<String> recipientRefusal(String recipient) {

@@ -71,6 +71,29 @@ class PolicyTest {
 
     assertThat(policy.maySend("Engineer")).isTrue();
     assertThat(policy.maySend("Intern")).isFalse();
+    assertThat(policy.maySend("intern")).as("another spelling of a refused role").isFalse();
+    assertThat(policy.maySend(" in-tern ")).isFalse();
+  }
+
+  @Test
+  void aMetaGptProfileIsGrantedUnderItsClassName() {
+    Mailbox mailbox = new Mailbox();
+    mailbox.id = "m";
+    Policy policy =
+        new Policy(
+            mailbox,
+            Map.of(
+                "ProductManager",
+                grant("ProductManager", true),
+                "Architect",
+                grant("Architect", false)),
+            List.of());
+
+    assertThat(policy.maySend("Product Manager")).isTrue();
+    assertThat(policy.maySend("product_manager")).isTrue();
+    assertThat(policy.maySend("Architect")).isFalse();
+    assertThat(policy.maySend("Engineer")).as("no grant and no grant for every role").isFalse();
+    assertThat(policy.refusal("Product Manager", List.of("a@example.com"))).isEmpty();
   }
 
   private static RoleGrant grant(String role, boolean send) {

@@ -5,7 +5,10 @@ import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.InboundEmail;
 import dev.mailgate.events.ReadGrants;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an agent's role may see of a thread: the inbound mail released to it whose read grants let
@@ -18,10 +21,10 @@ final class AgentThreadView {
   private AgentThreadView() {}
 
   static List<ThreadEntry> of(List<ThreadEntry> entries, List<String> roleNames) {
-    List<ThreadEntry> readable =
-        entries.stream()
-            .filter(e -> "inbound".equals(e.direction()) && readable(e.event(), roleNames))
-            .toList();
+    Set<ThreadEntry> readable = Collections.newSetFromMap(new IdentityHashMap<>());
+    entries.stream()
+        .filter(e -> "inbound".equals(e.direction()) && readable(e.event(), roleNames))
+        .forEach(readable::add);
     boolean readsThread = !readable.isEmpty();
     return entries.stream()
         .filter(

@@ -15,6 +15,7 @@ import dev.mailgate.multimail.client.model.Email;
 import dev.mailgate.multimail.client.model.EmailPage;
 import dev.mailgate.multimail.client.model.EmailThread;
 import dev.mailgate.multimail.client.model.Mailbox;
+import dev.mailgate.multimail.client.model.OversightMode;
 import dev.mailgate.multimail.client.model.PendingEmail;
 import dev.mailgate.multimail.client.model.ReplyRequest;
 import dev.mailgate.multimail.client.model.SendRequest;
@@ -67,6 +68,36 @@ public final class MultiMailClient {
 
   public Mailbox getMailbox(String mailboxId) {
     return get("/v1/mailboxes/" + segment(mailboxId), Mailbox.class);
+  }
+
+  /** Lowers a mailbox's oversight mode ({@code PATCH}; MultiMail lowers without a code). */
+  public void lowerMode(String mailboxId, OversightMode mode) {
+    call(
+        "PATCH",
+        "/v1/mailboxes/" + segment(mailboxId),
+        Map.of("oversight_mode", mode.wire()),
+        JsonNode.class);
+  }
+
+  /**
+   * Asks MultiMail to raise a mailbox's oversight mode: it emails the account's operator a code,
+   * which {@link #upgrade} then applies (single use, 24 hours).
+   */
+  public void requestUpgrade(String mailboxId, OversightMode target) {
+    call(
+        "POST",
+        "/v1/mailboxes/" + segment(mailboxId) + "/request-upgrade",
+        Map.of("target_mode", target.wire()),
+        JsonNode.class);
+  }
+
+  /** Applies a requested raise of the mode with the operator's code (403: wrong code). */
+  public void upgrade(String mailboxId, String code) {
+    call(
+        "POST",
+        "/v1/mailboxes/" + segment(mailboxId) + "/upgrade",
+        Map.of("code", code),
+        JsonNode.class);
   }
 
   /** Sends a new email; answers 202 {@code pending_scan} or 200 {@code already_sent} on replay. */

@@ -1,10 +1,14 @@
 package dev.mailgate.multimail.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailgate.multimail.client.EmailQuery;
 import dev.mailgate.multimail.client.MultiMailClient;
 import dev.mailgate.multimail.client.MultiMailConfig;
+import dev.mailgate.multimail.client.error.MultiMailBadRequestException;
+import dev.mailgate.multimail.client.error.MultiMailForbiddenException;
+import dev.mailgate.multimail.client.error.MultiMailNotFoundException;
 import dev.mailgate.multimail.client.model.Attachment;
 import dev.mailgate.multimail.client.model.Decision;
 import dev.mailgate.multimail.client.model.EmailSummary;
@@ -41,6 +45,34 @@ class MultiMailClientContractTest {
                 .apiKey(SandboxControls.KEY)
                 .requestTimeout(Duration.ofSeconds(5))
                 .build());
+  }
+
+  @Test
+  void aModeIsLoweredAtOnceAndRaisedOnlyWithTheOperatorsCode() {
+    client.lowerMode("mbx_auto", OversightMode.MONITORED);
+    assertThat(client.getMailbox("mbx_auto").oversightMode()).isEqualTo(OversightMode.MONITORED);
+    assertThatThrownBy(() -> client.lowerMode("mbx_auto", OversightMode.AUTONOMOUS))
+        .isInstanceOf(MultiMailBadRequestException.class)
+        .hasMessageContaining("request-upgrade");
+
+    client.requestUpgrade("mbx_gated", OversightMode.AUTONOMOUS);
+    assertThat(client.getMailbox("mbx_gated").oversightMode()).isEqualTo(OversightMode.GATED_SEND);
+    assertThatThrownBy(() -> client.upgrade("mbx_gated", "AAA-000"))
+        .isInstanceOf(MultiMailForbiddenException.class);
+    String code =
+        io.restassured.RestAssured.given()
+            .get("/sandbox/mailboxes/mbx_gated/upgrade-code")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("code");
+    client.upgrade("mbx_gated", code.toLowerCase(java.util.Locale.ROOT));
+    assertThat(client.getMailbox("mbx_gated").oversightMode()).isEqualTo(OversightMode.AUTONOMOUS);
+    assertThatThrownBy(() -> client.upgrade("mbx_gated", code))
+        .as("a code is used once")
+        .isInstanceOf(MultiMailNotFoundException.class);
+    assertThatThrownBy(() -> client.requestUpgrade("mbx_gated", OversightMode.GATED_ALL))
+        .isInstanceOf(MultiMailBadRequestException.class);
   }
 
   @Test

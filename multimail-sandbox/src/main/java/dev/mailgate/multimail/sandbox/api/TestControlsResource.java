@@ -89,6 +89,17 @@ public class TestControlsResource {
     return MailboxView.of(mailboxes.upsert(id, body.address(), body.displayName(), mode));
   }
 
+  /** The code MultiMail would have emailed the operator for a requested raise of the mode. */
+  @GET
+  @Path("/mailboxes/{id}/upgrade-code")
+  public Map<String, String> upgradeCode(@PathParam("id") String id) {
+    MailboxService.PendingUpgrade pending =
+        mailboxes
+            .pendingUpgrade(id)
+            .orElseThrow(() -> SandboxException.notFound("No pending upgrade request"));
+    return Map.of("code", pending.code(), "target_mode", pending.target().wire());
+  }
+
   @GET
   @Path("/deliveries")
   public Map<String, Object> deliveries() {

@@ -1,0 +1,134 @@
+package dev.mailgate.outbound.service;
+
+import dev.mailgate.multimail.client.MultiMailClient;
+import dev.mailgate.multimail.client.error.MultiMailException;
+import dev.mailgate.multimail.client.model.Mailbox;
+import dev.mailgate.multimail.client.model.OversightMode;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The mailboxes' oversight modes at MultiMail, for an operator: what each is and what it does to
+ * the mail MailGate approves, and changing one. MultiMail lowers a mode at once; raising it is its
+ * trust ladder: a request, after which MultiMail emails the account's operator a code, then the
+ * code (single use, 24 hours). The operator's code is the confirmation; MailGate never sees it
+ * before the operator types it. Each change is logged with who asked.
+ */
+@ApplicationScoped
+public class ProviderModeChanges {
+
+  /** A mailbox at MultiMail, with what an operator must know about its mode, if anything. */
+  public record ProviderMode(
+      String mailboxId, String address, String oversightMode, String warning) {}
+
+  /** What a change did: {@code lowered}, {@code unchanged} or {@code upgrade_requested}. */
+  public record Change(String mailboxId, String from, String to, String status, String next) {}
+
+  private final MultiMailClient client;
+
+  public ProviderModeChanges(MultiMailClient client) {
+    this.client = client;
+  }
+
+  /** Every mailbox at MultiMail the caller may see. */
+  public List<ProviderMode> list(Predicate<String> visible) {
+    return call(client::listMailboxes).stream()
+        .filter(m -> visible.test(m.id()))
+        .map(
+            m ->
+                new ProviderMode(
+                    m.id(),
+                    m.address(),
+                    m.oversightMode() == null ? null : m.oversightMode().wire(),
+                    ProviderModes.warning(m).orElse(null)))
+        .toList();
+  }
+
+  /**
+   * Lowers the mode, or asks MultiMail to raise it (the operator's code then {@link #confirm}s).
+   */
+  public Change change(String mailboxId, OversightMode target, String operator) {
+    Mailbox mailbox = call(() -> client.getMailbox(mailboxId));
+    OversightMode current = mailbox.oversightMode();
+    if (current == target) {
+      return new Change(mailboxId, current.wire(), target.wire(), "unchanged", null);
+    }
+    if (current != OversightMode.UNKNOWN && target.ordinal() < current.ordinal()) {
+      run(() -> client.lowerMode(mailboxId, target));
+      Log.infof(
+          "%s lowered mailbox %s at MultiMail from %s to %s",
+          operator, mailboxId, current.wire(), target.wire());
+      return new Change(mailboxId, current.wire(), target.wire(), "lowered", null);
+    }
+    run(() -> client.requestUpgrade(mailboxId, target));
+    Log.infof(
+        "%s asked MultiMail to raise mailbox %s from %s to %s; MultiMail emails the operator a code",
+        operator, mailboxId, current.wire(), target.wire());
+    return new Change(
+        mailboxId,
+        current.wire(),
+        target.wire(),
+        "upgrade_requested",
+        "MultiMail emailed a code to the account's operator; confirm with it within 24 hours");
+  }
+
+  /** Applies a requested raise with the operator's code; answers the mode MultiMail now has. */
+  public ProviderMode confirm(String mailboxId, String code, String operator) {
+    run(() -> client.upgrade(mailboxId, code));
+    Mailbox mailbox = call(() -> client.getMailbox(mailboxId));
+    Log.infof(
+        "%s confirmed with the operator's code: mailbox %s is %s at MultiMail",
+        operator, mailboxId, mailbox.oversightMode().wire());
+    return new ProviderMode(
+        mailbox.id(),
+        mailbox.address(),
+        mailbox.oversightMode().wire(),
+        ProviderModes.warning(mailbox).orElse(null));
+  }
+
+  private static <T> T call(Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (MultiMailException e) {
+      throw new ProviderRefusal(e);
+    }
+  }
+
+  private static void run(Runnable request) {
+    call(
+        () -> {
+          request.run();
+          return null;
+        });
+  }
+
+  /** MultiMail refused or failed a request: its status and message, for the API's answer. */
+  public static class ProviderRefusal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient MultiMailException cause;
+
+    ProviderRefusal(MultiMailException cause) {
+      super(cause.getMessage(), cause);
+      this.cause = cause;
+    }
+
+    /** Whether MultiMail answered and refused (as opposed to failing or not answering). */
+    public boolean refused() {
+      return cause.kind() == MultiMailException.Kind.REFUSED;
+    }
+
+    public int status() {
+      return cause.status();
+    }
+
+    /** MultiMail's own error text, else what went wrong. */
+    public String reason() {
+      return cause.error().orElse(cause.kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+}
