@@ -161,6 +161,10 @@ def wait_for_inbound(client: MailGate, mailbox: str, tag: str, since_ms: int, ti
     return False
 
 
+# Sent: MultiMail accepted it; when MultiMail delivers it quickly, the role reads `delivered` at once.
+_SENT = ("sent", "delivered")
+
+
 def outcomes(company: Team) -> dict:
     """What the roles saw, from their memories: {outcome: description}."""
     seen: dict = {}
@@ -174,12 +178,12 @@ def outcomes(company: Team) -> dict:
                 seen["inbound read"] = f"{r.profile} read {len(f['emails'])} email(s), newest {f['email_id']}"
             if action in ("SendEmail", "ReplyEmail") and status == "held":
                 seen["held"] = f"{r.profile}'s {action} held ({f.get('reason')})"
-            if action == "AwaitDecision" and status == "sent" and ("held", "SendEmail") in [
+            if action == "AwaitDecision" and status in _SENT and ("held", "SendEmail") in [
                     (g.get("status"), a) for a, g in steps]:
                 seen["approved and sent"] = f"{r.profile}'s email {f.get('intent_id')} approved, then sent"
             if action == "AwaitDecision" and status == "rejected" and f.get("reason"):
                 seen["rejected with reason"] = f"{r.profile} read the reason: {f['reason']}"
-            if action == "AwaitDecision" and status == "sent" and any(a == "ReplyEmail" for a, _ in steps):
+            if action == "AwaitDecision" and status in _SENT and any(a == "ReplyEmail" for a, _ in steps):
                 seen["reply sent"] = f"{r.profile}'s reply {f.get('intent_id')} sent"
     return seen
 
@@ -203,7 +207,24 @@ def play(client: MailGate, config: dict, mailbox: str, team: str, tag: str, wait
     for r in company.env.roles.values():
         for action in r.actions:
             getattr(action, "close", lambda: None)()
-    return outcomes(company)
+    seen = outcomes(company)
+    if not all(name in seen for name in EXPECTED):
+        for line in trace(company):
+            print(line)
+    return seen
+
+
+def trace(company: Team) -> list:
+    """Each role's mail steps and what it was told, to see why an outcome is missing."""
+    lines = []
+    for r in company.env.roles.values():
+        own = f"{type(r).__module__}.{type(r).__name__}"
+        for m in r.rc.memory.get():
+            if facts_of(m) and m.sent_from == own:
+                f = facts_of(m)
+                lines.append(f"  {r.profile}: {str(m.cause_by).rsplit('.', 1)[-1]} -> {f.get('status')}"
+                             f" {f.get('intent_id') or ''} {f.get('reason') or ''}".rstrip())
+    return lines
 
 
 def main(argv: Optional[list] = None) -> int:

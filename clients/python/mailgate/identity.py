@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 GROUP_PREFIX = "mailgate-agent."
 _IGNORED = re.compile(r"[\s_-]+")
 
 
 def normalise_role(role: str) -> str:
-    """Case-folded, with spaces, underscores and hyphens removed: "Product Manager", "product_manager"
-    and the class name "ProductManager" are one role (the server matches grants the same way)."""
-    return _IGNORED.sub("", role.casefold())
+    """The comparable form of a role name, as MailGate's `RoleNames.key`: Unicode NFKC, invisible and
+    control characters removed, case folded (upper then lower case), white space, underscores and
+    hyphens removed. "Product Manager", "product_manager" and the class name "ProductManager" are one
+    role; so are "Intern" and "In\u200btern"."""
+    nfkc = unicodedata.normalize("NFKC", role)
+    visible = "".join(c for c in nfkc if unicodedata.category(c) not in ("Cf", "Cc"))
+    return _IGNORED.sub("", visible.upper().lower())
 
 
 def agent_group(team: str, role: str) -> str:

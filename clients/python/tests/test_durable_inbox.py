@@ -15,6 +15,13 @@ from broker import broker_config  # noqa: E402
 def test_identity_is_normalised_and_groups_live_under_the_team_prefix() -> None:
     assert {normalise_role(r) for r in ("Product Manager", "ProductManager", "product_manager", "product-manager",
                                         "PRODUCT MANAGER")} == {"productmanager"}
+    # The same key as the server's RoleNames (events/src/test/.../RoleNamesTest.java has these cases).
+    assert normalise_role("In\u200btern") == normalise_role("\uff29\uff4e\uff54\uff45\uff52\uff4e") == "intern"
+    assert normalise_role("Intern\u00a0") == normalise_role("In\u3000tern") == "intern"
+    assert normalise_role("Straße") == normalise_role("STRASSE") == "strasse"
+    assert normalise_role("\u017fales") == "sales" and normalise_role("\ufb01le") == "file"
+    assert normalise_role("ΟΔΟΣ") == normalise_role("οδος") == "οδος"
+    assert normalise_role(" \u200b_- ") == ""
     assert agent_group("acme-run-42", "Product Manager") == "mailgate-agent.acme-run-42.productmanager"
     for team, role in (("", "Engineer"), (" ", "Engineer"), ("acme", " _-")):
         with pytest.raises(ValueError):

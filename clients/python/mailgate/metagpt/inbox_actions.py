@@ -99,7 +99,9 @@ def _facts_for(history: Sequence[Any], intent_id: str) -> dict:
 
 
 class GetThread(MailAction):
-    """A thread's released inbound mail and the team's sent mail, from audit-service."""
+    """A thread as audit-service shows the audit client's token: with an agent token (one role), the
+    released inbound mail that role may read and the thread's sent mail (see docs/contract.md, "Who
+    reads inbound mail"); a thread with nothing the role may read answers as empty."""
 
     name: str = "GetThread"
     private_audit: Optional[Any] = Field(default=None, exclude=True)

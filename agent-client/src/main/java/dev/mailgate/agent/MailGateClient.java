@@ -4,7 +4,7 @@ import dev.mailgate.events.EventHeaders;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.Problem;
-import dev.mailgate.events.ReadGrants;
+import dev.mailgate.events.RoleNames;
 import dev.mailgate.events.Topics;
 import dev.mailgate.events.validation.IntentValidator;
 import java.io.UncheckedIOException;
@@ -162,10 +162,14 @@ public final class MailGateClient implements AutoCloseable {
    * role known by {@code roleNames} read (e.g. a profile and a class name), from {@code since}.
    */
   public Inbox inbox(String mailboxId, List<String> roleNames, Instant since) {
-    if (roleNames == null || roleNames.stream().allMatch(n -> ReadGrants.normalise(n).isEmpty())) {
+    List<String> names =
+        roleNames == null
+            ? List.of()
+            : roleNames.stream().filter(n -> !RoleNames.key(n).isEmpty()).toList();
+    if (names.isEmpty()) {
       throw new IllegalArgumentException("name the role that reads");
     }
-    return new Inbox(kafka, mailboxId, List.copyOf(roleNames), since);
+    return new Inbox(kafka, mailboxId, names, since);
   }
 
   private static byte[] json(EmailDraft draft) {

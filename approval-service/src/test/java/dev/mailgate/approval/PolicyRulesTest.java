@@ -88,6 +88,22 @@ class PolicyRulesTest {
   }
 
   @Test
+  void theRoleHourlyLimitCountsEverySpellingOfTheRoleAsOne() {
+    JsonNode first =
+        finalDecision(intent("mbx_rate", "Legal", "l1@customer.example.com", "One", "A note."));
+    JsonNode second =
+        finalDecision(intent("mbx_rate", "le_gal", "l2@customer.example.com", "Two", "B note."));
+    JsonNode third =
+        finalDecision(
+            intent("mbx_rate", "LE\u200BGAL", "l3@customer.example.com", "Three", "C note."));
+
+    assertThat(java.util.List.of(first, second, third))
+        .extracting(d -> d.get("state").asText())
+        .containsExactly("approved", "approved", "rejected");
+    assertThat(third.get("reason").asText()).contains("reached its limit of 2 emails per hour");
+  }
+
+  @Test
   void aRecipientInCooldownIsNotWrittenToAgainByAnyRole() {
     JsonNode first =
         finalDecision(

@@ -180,6 +180,16 @@ class SecurityTest {
             .extract()
             .path("entries.event.event_type");
     assertThat(writer).contains("intent.submitted").doesNotContain("inbound.released");
+    // A role claim that names no role is refused, never read as the subject.
+    problem(
+        given()
+            .auth()
+            .oauth2(
+                TestTokens.sign(
+                    TestTokens.claims("sales", Set.of("agent"), List.of(mailbox))
+                        .claim("role", List.of("sales", "Engineer"))))
+            .get("/audit/threads/{id}", mine.threadId()),
+        403);
   }
 
   private static String agentOfRole(String role, String mailbox) {

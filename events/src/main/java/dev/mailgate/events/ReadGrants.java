@@ -1,22 +1,18 @@
 package dev.mailgate.events;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Who may read a released inbound email, from the read grants it carries: a role's own grant
  * decides; a role without one falls under the {@code *} grant; with neither it may not read. Role
- * names compare normalised (case-folded, spaces, underscores and hyphens removed), so a MetaGPT
- * profile {@code "Product Manager"} and the class name {@code ProductManager} are one role.
+ * names compare as {@link RoleNames} does, so a MetaGPT profile {@code "Product Manager"} and the
+ * class name {@code ProductManager} are one role.
  */
 public final class ReadGrants {
 
   /** The grant for every role without one of its own. */
   public static final String ANY_ROLE = "*";
-
-  private static final Pattern IGNORED = Pattern.compile("[\\s_-]+");
 
   private ReadGrants() {}
 
@@ -42,15 +38,10 @@ public final class ReadGrants {
     return own || Boolean.TRUE.equals(grants.get(ANY_ROLE));
   }
 
-  /** Case-folded, with spaces, underscores and hyphens removed. */
-  public static String normalise(String role) {
-    return role == null ? "" : IGNORED.matcher(role.toLowerCase(Locale.ROOT)).replaceAll("");
-  }
-
   private static boolean namesAny(String grantRole, Collection<String> roleNames) {
-    String granted = normalise(grantRole);
+    String granted = RoleNames.key(grantRole);
     for (String name : roleNames) {
-      String n = normalise(name);
+      String n = RoleNames.key(name);
       if (!n.isEmpty() && n.equals(granted)) {
         return true;
       }

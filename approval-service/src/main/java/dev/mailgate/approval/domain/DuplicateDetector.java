@@ -1,5 +1,6 @@
 package dev.mailgate.approval.domain;
 
+import dev.mailgate.events.RoleNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ public final class DuplicateDetector {
     }
     boolean repeats = !contradiction && (similarity >= rules.duplicateSimilarity() || restates);
     String what = sameThread ? "in the same thread" : "about the same subject";
-    if (role.equals(candidate.role())) {
+    if (RoleNames.same(role, candidate.role())) {
       if (contradiction && mine.stream().noneMatch(f -> f.kind().equals("correction"))) {
         return "this role already wrote " + what + " and said otherwise: " + describe(differing);
       }
@@ -116,7 +117,7 @@ public final class DuplicateDetector {
 
   private static String anyRoleReason(
       String role, ContentKeys keys, Candidate candidate, int nearDuplicateBits) {
-    if (!role.equals(candidate.role())) {
+    if (!RoleNames.same(role, candidate.role())) {
       return "role " + candidate.role() + " is writing to the same recipients or thread";
     }
     if (SimHash.distance(keys.fingerprint(), candidate.fingerprint()) <= nearDuplicateBits) {

@@ -30,6 +30,11 @@ public class Intent {
   public IntentKind kind;
   public String team;
   public String role;
+
+  /** {@link dev.mailgate.events.RoleNames#key} of {@code role}: what limits count by. */
+  @Column(name = "role_key")
+  public String roleKey;
+
   public String agent;
   public String action;
 

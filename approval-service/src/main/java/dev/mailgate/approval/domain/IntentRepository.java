@@ -105,7 +105,10 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
     return found;
   }
 
-  /** Live intents per role of the mailbox since {@code since}, for the given roles. */
+  /**
+   * Live intents per role of the mailbox since {@code since}, for the given role keys ({@link
+   * Intent#roleKey}), keyed by them.
+   */
   public Map<String, Long> countByRolesSince(
       String mailboxId, Collection<String> roles, Instant since) {
     Map<String, Long> counts = new HashMap<>();
@@ -114,9 +117,9 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
     }
     getEntityManager()
         .createQuery(
-            "select new dev.mailgate.approval.domain.RoleCount(i.role, count(i))"
-                + " from Intent i where i.mailboxId = :m and i.role in :roles"
-                + " and i.receivedAt >= :since and i.state in :live group by i.role",
+            "select new dev.mailgate.approval.domain.RoleCount(i.roleKey, count(i))"
+                + " from Intent i where i.mailboxId = :m and i.roleKey in :roles"
+                + " and i.receivedAt >= :since and i.state in :live group by i.roleKey",
             RoleCount.class)
         .setParameter("m", mailboxId)
         .setParameter("roles", roles)

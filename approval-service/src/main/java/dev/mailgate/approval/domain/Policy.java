@@ -1,6 +1,6 @@
 package dev.mailgate.approval.domain;
 
-import dev.mailgate.events.ReadGrants;
+import dev.mailgate.events.RoleNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +43,16 @@ public record Policy(Mailbox mailbox, Map<String, RoleGrant> grants, List<Recipi
   }
 
   /**
-   * Whether {@code role} may send: its own grants decide (names compared as {@link
-   * ReadGrants#normalise} does, so {@code "Product Manager"} is granted as {@code ProductManager},
-   * and {@code "intern"} cannot step around a refusal of {@code Intern}); when several grants name
+   * Whether {@code role} may send: its own grants decide (names compared as {@link RoleNames} does,
+   * so {@code "Product Manager"} is granted as {@code ProductManager}, and neither {@code "intern"}
+   * nor {@code "In\u200Btern"} steps around a refusal of {@code Intern}); when several grants name
    * it, each must allow it. Without one, the grant for every role decides.
    */
   public boolean maySend(String role) {
-    String name = ReadGrants.normalise(role);
+    String name = RoleNames.key(role);
     List<RoleGrant> own =
         grants.values().stream()
-            .filter(g -> !ANY_ROLE.equals(g.role) && ReadGrants.normalise(g.role).equals(name))
+            .filter(g -> !ANY_ROLE.equals(g.role) && RoleNames.key(g.role).equals(name))
             .toList();
     if (!own.isEmpty() && !name.isEmpty()) {
       return own.stream().allMatch(g -> g.canSend);

@@ -3,7 +3,7 @@ package dev.mailgate.audit.service;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.EventTypes;
 import dev.mailgate.events.InboundEmail;
-import dev.mailgate.events.ReadGrants;
+import dev.mailgate.events.RoleNames;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -52,7 +52,6 @@ final class AgentThreadView {
     if (entry.causedBy() == null) {
       return false;
     }
-    String role = ReadGrants.normalise(entry.causedBy().role());
-    return !role.isEmpty() && roleNames.stream().map(ReadGrants::normalise).anyMatch(role::equals);
+    return roleNames.stream().anyMatch(name -> RoleNames.same(entry.causedBy().role(), name));
   }
 }

@@ -37,13 +37,7 @@ public class ProviderModeChanges {
   public List<ProviderMode> list(Predicate<String> visible) {
     return call(client::listMailboxes).stream()
         .filter(m -> visible.test(m.id()))
-        .map(
-            m ->
-                new ProviderMode(
-                    m.id(),
-                    m.address(),
-                    m.oversightMode() == null ? null : m.oversightMode().wire(),
-                    ProviderModes.warning(m).orElse(null)))
+        .map(ProviderModeChanges::view)
         .toList();
   }
 
@@ -52,9 +46,14 @@ public class ProviderModeChanges {
    */
   public Change change(String mailboxId, OversightMode target, String operator) {
     Mailbox mailbox = call(() -> client.getMailbox(mailboxId));
-    OversightMode current = mailbox.oversightMode();
+    OversightMode current =
+        mailbox.oversightMode() == null ? OversightMode.UNKNOWN : mailbox.oversightMode();
     if (current == target) {
       return new Change(mailboxId, current.wire(), target.wire(), "unchanged", null);
+    }
+    // A mode this client does not know: try lowering first; MultiMail refuses a raise that way.
+    if (current == OversightMode.UNKNOWN && lowered(mailboxId, target)) {
+      return new Change(mailboxId, current.wire(), target.wire(), "lowered", null);
     }
     if (current != OversightMode.UNKNOWN && target.ordinal() < current.ordinal()) {
       run(() -> client.lowerMode(mailboxId, target));
@@ -75,17 +74,34 @@ public class ProviderModeChanges {
         "MultiMail emailed a code to the account's operator; confirm with it within 24 hours");
   }
 
+  private boolean lowered(String mailboxId, OversightMode target) {
+    try {
+      client.lowerMode(mailboxId, target);
+      return true;
+    } catch (MultiMailException e) {
+      if (e.kind() != MultiMailException.Kind.REFUSED) {
+        throw new ProviderRefusal(e);
+      }
+      return false;
+    }
+  }
+
   /** Applies a requested raise with the operator's code; answers the mode MultiMail now has. */
   public ProviderMode confirm(String mailboxId, String code, String operator) {
     run(() -> client.upgrade(mailboxId, code));
     Mailbox mailbox = call(() -> client.getMailbox(mailboxId));
+    ProviderMode now = view(mailbox);
     Log.infof(
         "%s confirmed with the operator's code: mailbox %s is %s at MultiMail",
-        operator, mailboxId, mailbox.oversightMode().wire());
+        operator, mailboxId, now.oversightMode());
+    return now;
+  }
+
+  private static ProviderMode view(Mailbox mailbox) {
     return new ProviderMode(
         mailbox.id(),
         mailbox.address(),
-        mailbox.oversightMode().wire(),
+        mailbox.oversightMode() == null ? null : mailbox.oversightMode().wire(),
         ProviderModes.warning(mailbox).orElse(null));
   }
 

@@ -1,5 +1,6 @@
 package dev.mailgate.support.security;
 
+import dev.mailgate.support.problem.ApiProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
@@ -42,14 +43,21 @@ public class CurrentCaller {
   }
 
   /**
-   * The agent role the token speaks for: its {@code role} claim when that is a non-blank string,
-   * else its subject.
+   * The agent role the token speaks for: its {@code role} claim, else (no such claim) its subject.
+   * A {@code role} claim that is not a non-blank string is refused (403), never read as the
+   * subject.
    */
   public String role() {
     Object claim = token.getClaim(ROLE_CLAIM);
+    if (claim == null) {
+      return get().subject();
+    }
     String role =
         claim instanceof JsonString text ? text.getString() : claim instanceof String s ? s : null;
-    return role == null || role.isBlank() ? get().subject() : role;
+    if (role == null || role.isBlank()) {
+      throw ApiProblem.forbidden("the token's role claim names no role");
+    }
+    return role;
   }
 
   static Set<String> mailboxes(Object claim) {

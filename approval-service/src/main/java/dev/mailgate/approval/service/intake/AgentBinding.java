@@ -6,6 +6,7 @@ import dev.mailgate.approval.domain.AgentCredentialRepository;
 import dev.mailgate.approval.service.agents.AgentKeys;
 import dev.mailgate.events.EmailIntent;
 import dev.mailgate.events.EventHeaders;
+import dev.mailgate.events.RoleNames;
 import dev.mailgate.events.validation.IntentReader;
 import dev.mailgate.outbox.consumer.Received;
 import dev.mailgate.support.security.Identities;
@@ -115,11 +116,6 @@ public class AgentBinding {
 
   /** Whether two role names are the same role (see the class comment). */
   public static boolean sameRole(String a, String b) {
-    String left = roleKey(a);
-    return !left.isEmpty() && left.equals(roleKey(b));
-  }
-
-  private static String roleKey(String role) {
-    return Identities.normalise(role).replaceAll("[\\s_-]", "");
+    return RoleNames.same(a, b);
   }
 }

@@ -71,7 +71,7 @@ final class BatchContext {
     position.put(intent, stored.size());
     stored.add(intent);
     storedById.putIfAbsent(intent.intentId, intent);
-    index(byMailboxRole, key(intent.mailboxId, intent.role), intent);
+    index(byMailboxRole, key(intent.mailboxId, intent.roleKey), intent);
     for (String recipient : intent.recipients()) {
       index(byRecipient, key(intent.mailboxId, recipient), intent);
     }
@@ -88,8 +88,8 @@ final class BatchContext {
     return Optional.ofNullable(storedById.get(intentId));
   }
 
-  long liveCountByRole(String mailboxId, String role, Instant since) {
-    return byMailboxRole.getOrDefault(key(mailboxId, role), List.of()).stream()
+  long liveCountByRole(String mailboxId, String roleKey, Instant since) {
+    return byMailboxRole.getOrDefault(key(mailboxId, roleKey), List.of()).stream()
         .filter(i -> live(i, since))
         .count();
   }

@@ -6,6 +6,7 @@ import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.EmailIntent;
 import dev.mailgate.events.EventJson;
 import dev.mailgate.events.Problem;
+import dev.mailgate.events.RoleNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class IntentRows {
     intent.kind = source.kind();
     intent.team = source.team();
     intent.role = source.role();
+    intent.roleKey = RoleNames.key(source.role());
     intent.agent = source.agent();
     intent.action = source.action();
     intent.triggerMessageId = source.triggerMessageId();

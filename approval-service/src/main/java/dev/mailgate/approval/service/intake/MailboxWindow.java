@@ -54,7 +54,7 @@ final class MailboxWindow {
             ? Map.of()
             : intents.countByRolesSince(
                 mailbox.id,
-                batch.stream().map(i -> i.role).collect(Collectors.toSet()),
+                batch.stream().map(i -> i.roleKey).collect(Collectors.toSet()),
                 now.minus(Duration.ofHours(1)));
     Set<String> cooling =
         mailbox.recipientCooldownSeconds == 0 || recipients.isEmpty()
@@ -84,8 +84,8 @@ final class MailboxWindow {
     return List.copyOf(found.values());
   }
 
-  long sendsInLastHour(String role) {
-    return roleCounts.getOrDefault(role, 0L);
+  long sendsInLastHour(String roleKey) {
+    return roleCounts.getOrDefault(roleKey, 0L);
   }
 
   Set<String> cooling(List<String> recipients) {

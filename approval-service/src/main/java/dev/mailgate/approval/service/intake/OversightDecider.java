@@ -142,8 +142,8 @@ public class OversightDecider {
     }
     Instant hourAgo = intent.receivedAt.minus(Duration.ofHours(1));
     long sent =
-        window.sendsInLastHour(intent.role)
-            + batch.liveCountByRole(intent.mailboxId, intent.role, hourAgo);
+        window.sendsInLastHour(intent.roleKey)
+            + batch.liveCountByRole(intent.mailboxId, intent.roleKey, hourAgo);
     if (sent < mailbox.roleSendsPerHour) {
       return Optional.empty();
     }
