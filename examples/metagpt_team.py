@@ -138,6 +138,10 @@ def rest_decider(approval_url: str, token: str) -> Callable[[str, bool, str], No
     return decide
 
 
+# A person reads an email before deciding; deciding at once would often beat the role's own look at it.
+REVIEW_DELAY_S = 1.0
+
+
 def review(config: dict, team: str, decide: Callable[[str, bool, str], None], stop: threading.Event) -> None:
     """The reviewer: every held email of this team, the Architect's rejected, the others approved."""
     done: set = set()
@@ -149,6 +153,7 @@ def review(config: dict, team: str, decide: Callable[[str, bool, str], None], st
             if record.get("state") != "held" or record.get("team") != team or record["intent_id"] in done:
                 continue
             done.add(record["intent_id"])
+            time.sleep(REVIEW_DELAY_S)
             architect = normalise_role(record.get("role", "")) == "architect"
             decide(record["intent_id"], not architect, REJECT_REASON if architect else "fine")
 
@@ -166,25 +171,34 @@ _SENT = ("sent", "delivered")
 
 
 def outcomes(company: Team) -> dict:
-    """What the roles saw, from their memories: {outcome: description}."""
+    """What the roles saw, from their memories: {outcome: description}. Each email is judged by the
+    last status its role read, whichever action read it (a quick reviewer may have decided before
+    SendEmail looked)."""
     seen: dict = {}
     for r in company.env.roles.values():
         own = f"{type(r).__module__}.{type(r).__name__}"  # a role's memory also holds what others published
         steps = [(str(m.cause_by).rsplit(".", 1)[-1], facts_of(m)) for m in r.rc.memory.get()
                  if facts_of(m) and m.sent_from == own]
+        written: dict = {}  # intent_id -> SendEmail | ReplyEmail
+        last: dict = {}  # intent_id -> the last facts read about it
         for action, f in steps:
-            status = f.get("status")
+            status, intent_id = f.get("status"), f.get("intent_id")
             if action == "CheckInbox" and status == "new_mail":
                 seen["inbound read"] = f"{r.profile} read {len(f['emails'])} email(s), newest {f['email_id']}"
-            if action in ("SendEmail", "ReplyEmail") and status == "held":
-                seen["held"] = f"{r.profile}'s {action} held ({f.get('reason')})"
-            if action == "AwaitDecision" and status in _SENT and ("held", "SendEmail") in [
-                    (g.get("status"), a) for a, g in steps]:
-                seen["approved and sent"] = f"{r.profile}'s email {f.get('intent_id')} approved, then sent"
-            if action == "AwaitDecision" and status == "rejected" and f.get("reason"):
+            if action in ("SendEmail", "ReplyEmail") and intent_id:
+                written.setdefault(intent_id, action)
+                if status == "held":
+                    seen["held"] = f"{r.profile}'s {action} held ({f.get('reason')})"
+            if intent_id:
+                last[intent_id] = f
+        for intent_id, action in written.items():
+            f = last[intent_id]
+            if f.get("status") in _SENT and action == "SendEmail":
+                seen["approved and sent"] = f"{r.profile}'s email {intent_id} approved, then {f['status']}"
+            if f.get("status") in _SENT and action == "ReplyEmail":
+                seen["reply sent"] = f"{r.profile}'s reply {intent_id} {f['status']}"
+            if f.get("status") == "rejected" and f.get("reason"):
                 seen["rejected with reason"] = f"{r.profile} read the reason: {f['reason']}"
-            if action == "AwaitDecision" and status in _SENT and any(a == "ReplyEmail" for a, _ in steps):
-                seen["reply sent"] = f"{r.profile}'s reply {f.get('intent_id')} sent"
     return seen
 
 
