@@ -4,6 +4,7 @@ import dev.mailgate.approval.domain.InboundItem;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.service.review.Cursor;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.RoleNames;
 import dev.mailgate.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -62,7 +63,8 @@ public class ConsoleQueries {
         v -> where.append(" and i.mailboxId in :visible").append(put(params, "visible", v)));
     equal(where, params, "mailboxId", filter.mailbox());
     equal(where, params, "team", filter.team());
-    equal(where, params, "role", filter.role());
+    // Every spelling of the role (RoleNames): "Product Manager" finds ProductManager's items.
+    equal(where, params, "roleKey", filter.role() == null ? null : RoleNames.key(filter.role()));
     if (filter.text() != null) {
       where.append(
           " and (lower(i.subject) like :text escape '!' or lower(i.markdown) like :text escape '!'"

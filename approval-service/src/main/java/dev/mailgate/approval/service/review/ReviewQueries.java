@@ -3,6 +3,7 @@ package dev.mailgate.approval.service.review;
 import dev.mailgate.approval.domain.Intent;
 import dev.mailgate.approval.domain.IntentRepository;
 import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.RoleNames;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,7 +35,13 @@ public class ReviewQueries {
       params.and("pending", List.of(DecisionState.HELD, DecisionState.CONFLICT));
     }
     optional(where, params, "mailboxId", "mailbox", filter.mailbox());
-    optional(where, params, "role", "role", filter.role());
+    // Every spelling of the role (RoleNames): "Product Manager" finds ProductManager's items.
+    optional(
+        where,
+        params,
+        "roleKey",
+        "role",
+        filter.role() == null ? null : RoleNames.key(filter.role()));
     optional(where, params, "team", "team", filter.team());
     if (filter.conflictId() != null) {
       where.append(" and conflictId = :conflict");
