@@ -1,5 +1,6 @@
 package dev.mailgate.outbound.api;
 
+import dev.mailgate.multimail.client.error.MultiMailException;
 import dev.mailgate.multimail.client.model.OversightMode;
 import dev.mailgate.outbound.service.MailboxControl;
 import dev.mailgate.outbound.service.ProviderModeChanges;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -125,12 +127,12 @@ public class MailboxResource {
   private static <T> T atMultiMail(Supplier<T> request) {
     try {
       return request.get();
-    } catch (ProviderModeChanges.ProviderRefusal e) {
-      if (e.refused()) {
-        int status = e.status() == 404 ? 404 : 400;
-        throw new ApiProblem(status, "MultiMail refused: " + e.reason());
+    } catch (MultiMailException e) {
+      String reason = e.error().orElse(e.kind().name().toLowerCase(Locale.ROOT));
+      if (e.kind() == MultiMailException.Kind.REFUSED) {
+        throw new ApiProblem(e.status() == 404 ? 404 : 400, "MultiMail refused: " + reason);
       }
-      throw new ApiProblem(502, "MultiMail did not answer as expected: " + e.reason());
+      throw new ApiProblem(502, "MultiMail did not answer as expected: " + reason);
     }
   }
 }

@@ -8,14 +8,14 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The mailboxes' oversight modes at MultiMail, for an operator: what each is and what it does to
  * the mail MailGate approves, and changing one. MultiMail lowers a mode at once; raising it is its
  * trust ladder: a request, after which MultiMail emails the account's operator a code, then the
  * code (single use, 24 hours). The operator's code is the confirmation; MailGate never sees it
- * before the operator types it. Each change is logged with who asked.
+ * before the operator types it. Each change is logged with who asked. MultiMail's refusals and
+ * failures reach the caller as they are ({@link MultiMailException}).
  */
 @ApplicationScoped
 public class ProviderModeChanges {
@@ -35,7 +35,7 @@ public class ProviderModeChanges {
 
   /** Every mailbox at MultiMail the caller may see. */
   public List<ProviderMode> list(Predicate<String> visible) {
-    return call(client::listMailboxes).stream()
+    return client.listMailboxes().stream()
         .filter(m -> visible.test(m.id()))
         .map(ProviderModeChanges::view)
         .toList();
@@ -45,24 +45,24 @@ public class ProviderModeChanges {
    * Lowers the mode, or asks MultiMail to raise it (the operator's code then {@link #confirm}s).
    */
   public Change change(String mailboxId, OversightMode target, String operator) {
-    Mailbox mailbox = call(() -> client.getMailbox(mailboxId));
+    Mailbox mailbox = client.getMailbox(mailboxId);
     OversightMode current =
         mailbox.oversightMode() == null ? OversightMode.UNKNOWN : mailbox.oversightMode();
     if (current == target) {
       return new Change(mailboxId, current.wire(), target.wire(), "unchanged", null);
     }
-    // A mode this client does not know: try lowering first; MultiMail refuses a raise that way.
-    if (current == OversightMode.UNKNOWN && lowered(mailboxId, target)) {
-      return new Change(mailboxId, current.wire(), target.wire(), "lowered", null);
+    boolean lower = current != OversightMode.UNKNOWN && target.ordinal() < current.ordinal();
+    if (lower) {
+      client.lowerMode(mailboxId, target);
     }
-    if (current != OversightMode.UNKNOWN && target.ordinal() < current.ordinal()) {
-      run(() -> client.lowerMode(mailboxId, target));
+    // A mode this client does not know: try lowering; MultiMail refuses a raise that way.
+    if (lower || (current == OversightMode.UNKNOWN && lowered(mailboxId, target))) {
       Log.infof(
           "%s lowered mailbox %s at MultiMail from %s to %s",
           operator, mailboxId, current.wire(), target.wire());
       return new Change(mailboxId, current.wire(), target.wire(), "lowered", null);
     }
-    run(() -> client.requestUpgrade(mailboxId, target));
+    client.requestUpgrade(mailboxId, target);
     Log.infof(
         "%s asked MultiMail to raise mailbox %s from %s to %s; MultiMail emails the operator a code",
         operator, mailboxId, current.wire(), target.wire());
@@ -80,7 +80,7 @@ public class ProviderModeChanges {
       return true;
     } catch (MultiMailException e) {
       if (e.kind() != MultiMailException.Kind.REFUSED) {
-        throw new ProviderRefusal(e);
+        throw e;
       }
       return false;
     }
@@ -88,8 +88,8 @@ public class ProviderModeChanges {
 
   /** Applies a requested raise with the operator's code; answers the mode MultiMail now has. */
   public ProviderMode confirm(String mailboxId, String code, String operator) {
-    run(() -> client.upgrade(mailboxId, code));
-    Mailbox mailbox = call(() -> client.getMailbox(mailboxId));
+    client.upgrade(mailboxId, code);
+    Mailbox mailbox = client.getMailbox(mailboxId);
     ProviderMode now = view(mailbox);
     Log.infof(
         "%s confirmed with the operator's code: mailbox %s is %s at MultiMail",
@@ -103,48 +103,5 @@ public class ProviderModeChanges {
         mailbox.address(),
         mailbox.oversightMode() == null ? null : mailbox.oversightMode().wire(),
         ProviderModes.warning(mailbox).orElse(null));
-  }
-
-  private static <T> T call(Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (MultiMailException e) {
-      throw new ProviderRefusal(e);
-    }
-  }
-
-  private static void run(Runnable request) {
-    call(
-        () -> {
-          request.run();
-          return null;
-        });
-  }
-
-  /** MultiMail refused or failed a request: its status and message, for the API's answer. */
-  public static class ProviderRefusal extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    private final transient MultiMailException cause;
-
-    ProviderRefusal(MultiMailException cause) {
-      super(cause.getMessage(), cause);
-      this.cause = cause;
-    }
-
-    /** Whether MultiMail answered and refused (as opposed to failing or not answering). */
-    public boolean refused() {
-      return cause.kind() == MultiMailException.Kind.REFUSED;
-    }
-
-    public int status() {
-      return cause.status();
-    }
-
-    /** MultiMail's own error text, else what went wrong. */
-    public String reason() {
-      return cause.error().orElse(cause.kind().name().toLowerCase(java.util.Locale.ROOT));
-    }
   }
 }
