@@ -11,11 +11,17 @@ import java.util.function.ToIntFunction;
  * Reads audit-service's store: how many of the run's events are recorded, and when the last event
  * of each intent was. An intent is complete in the audit with its intent, its two decisions
  * (accepted, approved), its {@code mail.approved} record and its outcome: {@link
- * #EVENTS_PER_INTENT} events.
+ * #EVENTS_PER_INTENT} events. Later events of the same intent (MultiMail's {@code delivered}, read
+ * by the sent-mail follower) are not counted: with them, the total could reach its mark while some
+ * intents still missed one of their five.
  */
 final class AuditProbe implements AutoCloseable {
 
   static final int EVENTS_PER_INTENT = 5;
+
+  private static final String COMPLETING_EVENTS =
+      " AND event_type IN ('intent.submitted', 'decision.accepted', 'decision.approved',"
+          + " 'mail.approved', 'outcome.accepted')";
 
   private final Connection connection;
   private final String prefix;
@@ -30,7 +36,8 @@ final class AuditProbe implements AutoCloseable {
     try (PreparedStatement count =
         connection.prepareStatement(
             "SELECT count(*) FROM audit_event WHERE intent_id >= ? AND intent_id < ?"
-                + " AND intent_id LIKE ?")) {
+                + " AND intent_id LIKE ?"
+                + COMPLETING_EVENTS)) {
       bind(count);
       try (ResultSet rs = count.executeQuery()) {
         rs.next();
@@ -46,7 +53,9 @@ final class AuditProbe implements AutoCloseable {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT intent_id, count(*), max(recorded_at) FROM audit_event"
-                + " WHERE intent_id >= ? AND intent_id < ? AND intent_id LIKE ? GROUP BY intent_id")) {
+                + " WHERE intent_id >= ? AND intent_id < ? AND intent_id LIKE ?"
+                + COMPLETING_EVENTS
+                + " GROUP BY intent_id")) {
       bind(select);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
