@@ -23,6 +23,28 @@ public final class RoleNames {
     if (role == null) {
       return "";
     }
+    return isAscii(role) ? asciiKey(role) : unicodeKey(role);
+  }
+
+  /**
+   * The same key for ASCII text, without normalising or a regular expression: NFKC leaves ASCII as
+   * it is, it has no format characters, and its white space is among its control characters or is
+   * the space. Duplicate and conflict checks compare a role with every candidate's, so this runs
+   * many times per intent.
+   */
+  static String asciiKey(String role) {
+    StringBuilder key = new StringBuilder(role.length());
+    for (int i = 0; i < role.length(); i++) {
+      char c = role.charAt(i);
+      if (c <= ' ' || c == 0x7f || c == '_' || c == '-') {
+        continue;
+      }
+      key.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return key.toString();
+  }
+
+  static String unicodeKey(String role) {
     String nfkc = Normalizer.normalize(role, Normalizer.Form.NFKC);
     StringBuilder visible = new StringBuilder(nfkc.length());
     nfkc.codePoints()
@@ -30,6 +52,15 @@ public final class RoleNames {
         .forEach(visible::appendCodePoint);
     String folded = visible.toString().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     return IGNORED.matcher(folded).replaceAll("");
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether two names are the same role; a name with nothing left is no role. */

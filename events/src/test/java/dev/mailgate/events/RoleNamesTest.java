@@ -32,4 +32,18 @@ class RoleNamesTest {
     assertThat(RoleNames.same(" ", " ")).isFalse();
     assertThat(RoleNames.same("Engineer", "engi-neer")).isTrue();
   }
+
+  @Test
+  void asciiNamesTakeAShortcutToTheSameKey() {
+    for (char c = 0; c < 0x80; c++) {
+      String name = "Ro" + c + "le" + c;
+      assertThat(RoleNames.asciiKey(name))
+          .as("U+%04X", (int) c)
+          .isEqualTo(RoleNames.unicodeKey(name));
+    }
+    for (String name : new String[] {"Product Manager", "QA_Engineer\t", "-", "", "Team-Lead 2"}) {
+      assertThat(RoleNames.key(name)).isEqualTo(RoleNames.unicodeKey(name));
+    }
+    assertThat(RoleNames.key("Product\u00A0Manager")).isEqualTo("productmanager");
+  }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /** Read side of the review queue: keyset-paginated listings and single items with their context. */
 @ApplicationScoped
@@ -66,6 +67,8 @@ public class ReviewQueries {
         new ArrayList<>(
             intents
                 .find(where + " order by receivedAt, intentId", params)
+                // Only read for the answer: no snapshots to keep, nothing to dirty-check at commit.
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .page(0, limit + 1)
                 .list());
     Optional<Cursor> next = Optional.empty();
