@@ -92,7 +92,7 @@ class DuplicateCheckBench {
               to);
       List<Candidate> candidates = byRecipient.getOrDefault(to.get(0), List.of());
       conflicts +=
-          DuplicateDetector.assess("Bench", null, keys, candidates, ConflictRules.defaults())
+          DuplicateDetector.assess("bench", null, keys, candidates, ConflictRules.defaults())
                   instanceof Assessment.Conflict
               ? 1
               : 0;
@@ -105,11 +105,11 @@ class DuplicateCheckBench {
         var statement = connection.createStatement()) {
       statement.execute("DELETE FROM intent WHERE mailbox_id = '" + MAILBOX + "'");
       statement.execute(
-          "INSERT INTO intent (intent_id, mailbox_id, kind, role, subject, markdown, received_at, state,"
+          "INSERT INTO intent (intent_id, mailbox_id, kind, role, role_key, subject, markdown, received_at, state,"
               + " content_hash, recipients_hash, subject_key, fingerprint, topic_terms, facts)"
               + " SELECT 'bench-' || g, '"
               + MAILBOX
-              + "', 'send', 'Role' || (g % 3), 'Subject ' || g, 'Body',"
+              + "', 'send', 'Role' || (g % 3), 'role' || (g % 3), 'Subject ' || g, 'Body',"
               + " now() - (g % 86000) * interval '1 second', 'approved', md5(g::text), md5((g % "
               + recipients
               + ")::text),"

@@ -75,6 +75,42 @@ class DuplicateConflictTest {
   }
 
   @Test
+  void withAnyRoleScopeOneRoleUnderTwoSpellingsIsOneRoleNotAConflict() {
+    String profile =
+        publish(
+            intent(
+                "mbx_anyrole",
+                "Product Manager",
+                "ben@customer.example.com",
+                "Your renewal",
+                "We would like to offer you a discount on renewal."));
+    awaitJson(Topics.DECISIONS, 2, forIntent(profile));
+    String className =
+        publish(
+            intent(
+                "mbx_anyrole",
+                "product_manager",
+                "ben@customer.example.com",
+                "Roadmap",
+                "The new reporting module reaches beta next quarter."));
+    String other =
+        publish(
+            intent(
+                "mbx_anyrole",
+                "Engineer",
+                "ben@customer.example.com",
+                "Outage report",
+                "Yesterday's outage was caused by a bad deploy."));
+
+    assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(profile)).get(1).get("state").asText())
+        .isEqualTo("approved");
+    assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(className)).get(1).get("state").asText())
+        .isEqualTo("approved");
+    assertThat(awaitJson(Topics.DECISIONS, 2, forIntent(other)).get(1).get("state").asText())
+        .isEqualTo("conflict");
+  }
+
+  @Test
   void inAGatedMailboxTheHeldOriginalJoinsTheConflictGroup() {
     String pm =
         publish(

@@ -1,10 +1,14 @@
 package dev.mailgate.bench;
 
+import dev.mailgate.events.DecisionState;
+import dev.mailgate.events.EventTypes;
+import dev.mailgate.events.OutcomeStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
@@ -17,11 +21,17 @@ import java.util.function.ToIntFunction;
  */
 final class AuditProbe implements AutoCloseable {
 
-  static final int EVENTS_PER_INTENT = 5;
+  private static final List<String> COMPLETING =
+      List.of(
+          EventTypes.INTENT_SUBMITTED,
+          EventTypes.decision(DecisionState.ACCEPTED),
+          EventTypes.decision(DecisionState.APPROVED),
+          EventTypes.MAIL_APPROVED,
+          EventTypes.outcome(OutcomeStatus.ACCEPTED));
 
-  private static final String COMPLETING_EVENTS =
-      " AND event_type IN ('intent.submitted', 'decision.accepted', 'decision.approved',"
-          + " 'mail.approved', 'outcome.accepted')";
+  static final int EVENTS_PER_INTENT = COMPLETING.size();
+
+  private static final String COMPLETING_EVENTS = " AND event_type = ANY (?)";
 
   private final Connection connection;
   private final String prefix;
@@ -72,6 +82,7 @@ final class AuditProbe implements AutoCloseable {
     statement.setString(1, prefix);
     statement.setString(2, prefix + "\uffff");
     statement.setString(3, prefix.replace("_", "\\_").replace("%", "\\%") + "%");
+    statement.setArray(4, connection.createArrayOf("text", COMPLETING.toArray()));
   }
 
   @Override

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A recent intent of the same mailbox that shares recipients or the thread with a new one. Its
- * {@code topicTerms} are null when it was stored before topics were kept: then it is compared the
- * old way (any other role is a conflict).
+ * A recent intent of the same mailbox that shares recipients or the thread with a new one; roles
+ * compare by {@code roleKey} ({@link dev.mailgate.events.RoleNames#key}, stored with the intent).
+ * Its {@code topicTerms} are null when it was stored before topics were kept: then it is compared
+ * the old way (any other role is a conflict).
  */
 public record Candidate(
     String intentId,
     String role,
+    String roleKey,
     DecisionState state,
     String contentHash,
     String recipientsHash,
@@ -27,6 +29,7 @@ public record Candidate(
     return new Candidate(
         intent.intentId,
         intent.role,
+        intent.roleKey,
         intent.state,
         intent.contentHash,
         intent.recipientsHash,

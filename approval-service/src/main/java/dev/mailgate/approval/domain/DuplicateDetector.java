@@ -22,8 +22,9 @@ public final class DuplicateDetector {
 
   private DuplicateDetector() {}
 
+  /** {@code roleKey}: the new intent's {@link RoleNames#key}, compared with each candidate's. */
   public static Assessment assess(
-      String role,
+      String roleKey,
       String threadKey,
       ContentKeys keys,
       List<Candidate> candidates,
@@ -41,12 +42,12 @@ public final class DuplicateDetector {
     for (Candidate candidate : candidates) {
       String reason;
       if (rules.scope() == ConflictScope.ANY_ROLE || candidate.topicTerms() == null) {
-        reason = anyRoleReason(role, keys, candidate, rules.nearDuplicateBits());
+        reason = anyRoleReason(roleKey, keys, candidate, rules.nearDuplicateBits());
       } else {
         mine = mine == null ? Fact.decode(keys.facts()) : mine;
         List<Fact> theirs = Fact.decode(candidate.facts());
         List<ConflictFact> differing = ConflictFact.between(mine, theirs);
-        reason = topicReason(role, threadKey, keys, mine, theirs, differing, candidate, rules);
+        reason = topicReason(roleKey, threadKey, keys, mine, theirs, differing, candidate, rules);
         if (reason != null && !differing.isEmpty()) {
           disagreements.add(new Assessment.Disagreement(candidate, differing));
         }
@@ -62,7 +63,7 @@ public final class DuplicateDetector {
   }
 
   private static String topicReason(
-      String role,
+      String roleKey,
       String threadKey,
       ContentKeys keys,
       List<Fact> mine,
@@ -92,7 +93,7 @@ public final class DuplicateDetector {
     }
     boolean repeats = !contradiction && (similarity >= rules.duplicateSimilarity() || restates);
     String what = sameThread ? "in the same thread" : "about the same subject";
-    if (RoleNames.same(role, candidate.role())) {
+    if (sameRole(roleKey, candidate)) {
       if (contradiction && mine.stream().noneMatch(f -> f.kind().equals("correction"))) {
         return "this role already wrote " + what + " and said otherwise: " + describe(differing);
       }
@@ -115,9 +116,13 @@ public final class DuplicateDetector {
     return "role " + candidate.role() + " is writing " + what + " to the same recipients";
   }
 
+  private static boolean sameRole(String roleKey, Candidate candidate) {
+    return roleKey != null && !roleKey.isEmpty() && roleKey.equals(candidate.roleKey());
+  }
+
   private static String anyRoleReason(
-      String role, ContentKeys keys, Candidate candidate, int nearDuplicateBits) {
-    if (!RoleNames.same(role, candidate.role())) {
+      String roleKey, ContentKeys keys, Candidate candidate, int nearDuplicateBits) {
+    if (!sameRole(roleKey, candidate)) {
       return "role " + candidate.role() + " is writing to the same recipients or thread";
     }
     if (SimHash.distance(keys.fingerprint(), candidate.fingerprint()) <= nearDuplicateBits) {

@@ -31,7 +31,7 @@ public class IntentRepository implements PanacheRepositoryBase<Intent, String> {
   public static final int MAX_CANDIDATES = 200;
 
   private static final String CANDIDATE_FIELDS =
-      " i.intentId, i.role, i.state, i.contentHash, i.recipientsHash, i.subjectKey, i.fingerprint,"
+      " i.intentId, i.role, i.roleKey, i.state, i.contentHash, i.recipientsHash, i.subjectKey, i.fingerprint,"
           + " i.conflictId, i.receivedAt, i.threadKey, i.topicTerms, i.facts)";
 
   /** The intents MultiMail accepted under these email ids. */

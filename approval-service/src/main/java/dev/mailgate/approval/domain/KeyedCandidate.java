@@ -17,6 +17,7 @@ public record KeyedCandidate(String key, Candidate candidate) {
       String key,
       String intentId,
       String role,
+      String roleKey,
       DecisionState state,
       String contentHash,
       String recipientsHash,
@@ -32,6 +33,7 @@ public record KeyedCandidate(String key, Candidate candidate) {
         new Candidate(
             intentId,
             role,
+            roleKey,
             state,
             contentHash,
             recipientsHash,

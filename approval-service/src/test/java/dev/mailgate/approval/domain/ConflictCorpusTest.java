@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.events.DecisionState;
 import dev.mailgate.events.EventJson;
+import dev.mailgate.events.RoleNames;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -156,6 +157,7 @@ class ConflictCorpusTest {
                 new Candidate(
                     "a",
                     a.get("role").asText(),
+                    RoleNames.key(a.get("role").asText()),
                     DecisionState.APPROVED,
                     ka.contentHash(),
                     ka.recipientsHash(),
@@ -167,7 +169,8 @@ class ConflictCorpusTest {
                     ka.topicTerms(),
                     ka.facts()))
             : List.of();
-    return DuplicateDetector.assess(b.get("role").asText(), thread(b), kb, candidates, rules);
+    return DuplicateDetector.assess(
+        RoleNames.key(b.get("role").asText()), thread(b), kb, candidates, rules);
   }
 
   private static ContentKeys keys(JsonNode email) {

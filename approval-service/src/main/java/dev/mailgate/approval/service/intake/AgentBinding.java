@@ -95,7 +95,7 @@ public class AgentBinding {
       return Optional.of(
           "agent " + credential.agentId + " is issued for team " + credential.team + " only");
     }
-    if (Arrays.stream(credential.roles).noneMatch(r -> sameRole(r, intent.role()))) {
+    if (Arrays.stream(credential.roles).noneMatch(r -> RoleNames.same(r, intent.role()))) {
       return Optional.of(
           "agent "
               + credential.agentId
@@ -112,10 +112,5 @@ public class AgentBinding {
               + " only");
     }
     return Optional.empty();
-  }
-
-  /** Whether two role names are the same role (see the class comment). */
-  public static boolean sameRole(String a, String b) {
-    return RoleNames.same(a, b);
   }
 }

@@ -75,7 +75,7 @@ public class OversightDecider {
     candidates.addAll(window.candidates(intent));
     Assessment assessment =
         DuplicateDetector.assess(
-            intent.role, intent.threadKey, keys, candidates, ConflictRules.of(mailbox));
+            intent.roleKey, intent.threadKey, keys, candidates, ConflictRules.of(mailbox));
     if (assessment instanceof Assessment.Duplicate duplicate) {
       return new Verdict(
           DecisionState.DUPLICATE,
